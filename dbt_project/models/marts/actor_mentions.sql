@@ -1,0 +1,32 @@
+with
+
+mentions as (
+
+    select * from {{ ref('int_actor_mentions_resolved') }}
+
+),
+
+current_articles as (
+
+    select article_id from {{ ref('int_articles_current') }}
+
+),
+
+final as (
+
+    select
+        mentions.mention_id,
+        mentions.article_id,
+        mentions.actor_id,
+        mentions.surface,
+        mentions.char_start,
+        mentions.char_end,
+        mentions.canonical_name,
+        mentions.mention_kind
+
+    from mentions
+    inner join current_articles using (article_id)
+
+)
+
+select * from final

@@ -1,0 +1,1 @@
+"""claimhouse: Dagster definitions and the extraction library."""

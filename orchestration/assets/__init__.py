@@ -1,0 +1,1 @@
+"""Dagster assets: thin adapters that do I/O and attach metadata."""

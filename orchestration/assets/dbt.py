@@ -1,0 +1,58 @@
+"""Every dbt model as a Dagster asset; dbt tests show up as asset checks."""
+
+import os
+import shutil
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from dagster import AssetExecutionContext, AssetKey
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+
+from orchestration.resources import WarehouseResource
+from orchestration.settings import PROJECT_ROOT
+
+DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
+
+# dbt is installed beside the interpreter; found even when the virtualenv is not activated.
+DBT_EXECUTABLE = shutil.which("dbt") or str(Path(sys.executable).with_name("dbt"))
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+
+
+def dbt_cli() -> DbtCliResource:
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+
+
+def prepare_manifest() -> None:
+    """`dbt parse`, so the asset graph reflects the models on disk."""
+    dbt_cli().cli(["parse", "--quiet"], target_path=dbt_project.target_path).wait()
+
+
+if not dbt_project.manifest_path.exists() or os.environ.get("DAGSTER_IS_DEV_CLI"):
+    prepare_manifest()
+
+
+class ClaimhouseTranslator(DagsterDbtTranslator):
+    """Models are keyed by schema and name (``marts/claims``), grouped by layer; sources keep
+    the default ``<source>/<table>`` key, which is exactly what the Python assets produce."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> AssetKey:
+        if dbt_resource_props["resource_type"] == "model":
+            return AssetKey([dbt_resource_props["schema"], dbt_resource_props["name"]])
+        return super().get_asset_key(dbt_resource_props)
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "model":
+            return dbt_resource_props["fqn"][1]
+        return super().get_group_name(dbt_resource_props)
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project,
+            dagster_dbt_translator=ClaimhouseTranslator())
+def claimhouse_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource,
+                          warehouse: WarehouseResource):
+    """`dbt build` into the working warehouse: models, then their tests as checks."""
+    os.environ.update(warehouse.settings.dbt_env())
+    yield from dbt.cli(["build"], context=context).stream()

@@ -1,0 +1,1 @@
+"""Scoring the extractors on the sample gold and on public gold sets."""

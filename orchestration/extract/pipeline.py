@@ -1,0 +1,118 @@
+"""One article's text in, every extracted record out; and the batched runner over many articles.
+
+``EXTRACTOR_VERSION`` names the rules: the warehouse never re-extracts an article it has done
+with the same version, and re-extracts everything when the version changes. Bump it whenever
+an extractor's output can change.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from orchestration.extract.actors import extract_actors
+from orchestration.extract.boilerplate import split_boilerplate
+from orchestration.extract.claims import extract_claims
+from orchestration.extract.figures import extract_figures
+from orchestration.extract.gazetteer import Gazetteer
+from orchestration.extract.nlp import load_nlp
+from orchestration.extract.places import extract_places
+from orchestration.extract.records import (
+    ActorMention,
+    BoilerplateLine,
+    Claim,
+    EntityMention,
+    Figure,
+    PlaceMention,
+    Sentence,
+    Span,
+)
+
+EXTRACTOR_VERSION = "2026.11.24-1"
+GOVERNMENT_MENTION_KINDS = frozenset({"metonym"})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleExtraction:
+    article_id: str
+    body: str
+    word_count: int
+    boilerplate: list[BoilerplateLine]
+    sentences: list[Sentence]
+    entities: list[EntityMention]
+    actors: list[ActorMention]
+    places: list[PlaceMention]
+    claims: list[Claim]
+    figures: list[Figure]
+
+
+def extract_doc(doc: Doc, article_id: str, boilerplate: list[BoilerplateLine],
+                gazetteer: Gazetteer) -> ArticleExtraction:
+    actors = extract_actors(doc)
+    governments = [Span(a.char_start, a.char_end) for a in actors
+                   if a.mention_kind in GOVERNMENT_MENTION_KINDS]
+    places = list(extract_places(doc, gazetteer, exclude=governments))
+    return ArticleExtraction(
+        article_id=article_id,
+        body=doc.text,
+        word_count=sum(1 for token in doc if not (token.is_punct or token.is_space)),
+        boilerplate=boilerplate,
+        sentences=[Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents)],
+        entities=[EntityMention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents],
+        actors=actors,
+        places=places,
+        claims=list(extract_claims(doc, actors)),
+        figures=list(extract_figures(doc, places)),
+    )
+
+
+def extract_texts(items: Iterable[tuple[str, str]], nlp: Language, gazetteer: Gazetteer,
+                  batch_size: int = 32) -> Iterator[ArticleExtraction]:
+    """(article_id, raw text) pairs in, extractions out, in order, in this process."""
+    def bodies() -> Iterator[tuple[str, tuple[str, list[BoilerplateLine]]]]:
+        for article_id, text in items:
+            body, removed = split_boilerplate(text)
+            yield body, (article_id, removed)
+
+    for doc, (article_id, removed) in nlp.pipe(bodies(), as_tuples=True, batch_size=batch_size):
+        yield extract_doc(doc, article_id, removed, gazetteer)
+
+
+def _extract_chunk(chunk: list[tuple[str, str]], batch_size: int) -> list[ArticleExtraction]:
+    return list(extract_texts(chunk, load_nlp(), Gazetteer.load(), batch_size))
+
+
+def _warm_worker() -> None:
+    load_nlp()
+    Gazetteer.load()
+
+
+def extract_many(items: Iterable[tuple[str, str]], workers: int = 1, chunk_size: int = 64,
+                 batch_size: int = 32) -> Iterator[list[ArticleExtraction]]:
+    """Extract a stream of articles, yielding results chunk by chunk, in input order.
+
+    With ``workers > 1`` each worker process loads the model and the gazetteer once and runs
+    the whole extraction (spaCy and the rules) on its chunks, so both cores do all the work.
+    At most ``2 * workers`` chunks are in flight, so memory stays bounded whatever the corpus size.
+    """
+    remaining = iter(items)
+    chunks = iter(lambda: list(islice(remaining, chunk_size)), [])
+    if workers <= 1:
+        nlp, gazetteer = load_nlp(), Gazetteer.load()
+        for chunk in chunks:
+            yield list(extract_texts(chunk, nlp, gazetteer, batch_size))
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
+        in_flight: list[Future[list[ArticleExtraction]]] = []
+        for chunk in chunks:
+            in_flight.append(pool.submit(_extract_chunk, chunk, batch_size))
+            if len(in_flight) >= 2 * workers:
+                yield in_flight.pop(0).result()
+        for future in in_flight:
+            yield future.result()

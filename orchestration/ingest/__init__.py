@@ -1,0 +1,1 @@
+"""Reading raw input files into articles, or into recorded rejections."""

@@ -1,0 +1,1 @@
+"""The DuckDB side: schemas owned by Python, bulk loads, and publishing."""
