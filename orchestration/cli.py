@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -24,7 +25,10 @@ def run_pipeline(settings: Settings, instance=None):
     defs = build_definitions(settings)
     job = defs.resolve_job_def("build_warehouse")
     instance = instance or DagsterInstance.get()
-    result = job.execute_in_process(instance=instance, raise_on_error=False)
+    log_level = os.environ.get("CLAIMHOUSE_LOG_LEVEL", "INFO")
+    result = job.execute_in_process(
+        instance=instance, raise_on_error=False,
+        run_config={"loggers": {"console": {"config": {"log_level": log_level}}}})
     if not result.success:
         failures = [e.message for e in result.all_events if e.is_failure or e.event_type_value == "STEP_FAILURE"]
         with working_connection(settings.working_db) as con:

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 import great_expectations as gx
 from great_expectations.core import ExpectationSuite
+from great_expectations.data_context.types.base import ProgressBarsConfig
 
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
@@ -66,7 +67,9 @@ def load_suites(folder: Path) -> list[SuiteSpec]:
 
 @cache
 def _context():
-    return gx.get_context(mode="ephemeral")
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context
 
 
 def validate(con: duckdb.DuckDBPyConnection, spec: SuiteSpec) -> SuiteResult:
