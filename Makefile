@@ -26,5 +26,8 @@ test: install  ## the whole test suite (real DuckDB, dbt, Dagster and spaCy on s
 dev: install  ## the Dagster UI on workspace.yaml
 	$(BIN)/dagster dev -w workspace.yaml
 
+eval: install  ## extraction quality: sample gold (needs `make run` first) and the public gold sets
+	$(BIN)/python -m orchestration.evaluation.report
+
 clean:
 	rm -rf data dbt_project/target dbt_project/logs

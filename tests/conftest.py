@@ -15,6 +15,12 @@ SAMPLE_ARTICLES = sorted((REPO / "raw").glob("00[0-4]_*.txt"))
 
 
 @pytest.fixture(scope="session")
+def sample_articles() -> list[Path]:
+    assert len(SAMPLE_ARTICLES) == 5, "raw/ should hold the five sample articles"
+    return SAMPLE_ARTICLES
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from orchestration.extract.nlp import load_nlp
 
