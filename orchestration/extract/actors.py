@@ -1,0 +1,524 @@
+"""Actors: people, armed forces, ministries, governments (also by metonymy: 'Kyiv said'), media,
+organisations and anonymous sources, each mention with a canonical name for its article and a
+spelling-insensitive key for resolution across articles.
+
+Within an article, a surname ('Putin'), a title ('the spokesman') or a pronoun subject of a
+reporting verb ('he said') is resolved to the full name it refers to. ``side`` is filled only
+from evidence in the text (a nationality word or a country's institution), never guessed.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from orchestration.extract.names import NATION_BY_WORD, Nation, nation_of, person_key, strip_titles, TITLE_WORDS
+from orchestration.extract.records import ActorMention
+from orchestration.extract.reporting import REPORTING_VERBS
+
+MEDIA_NAMES = {
+    "afp": ("Agence France-Presse", "international"), "agence france-presse": ("Agence France-Presse", "international"),
+    "agence france presse": ("Agence France-Presse", "international"),
+    "reuters": ("Reuters", "international"), "ap": ("Associated Press", "us"),
+    "associated press": ("Associated Press", "us"), "the associated press": ("Associated Press", "us"),
+    "cnn": ("CNN", "us"), "bbc": ("BBC", "other"), "tass": ("TASS", "russia"), "ria novosti": ("RIA Novosti", "russia"),
+    "ria": ("RIA Novosti", "russia"), "interfax": ("Interfax", "russia"), "ukrinform": ("Ukrinform", "ukraine"),
+    "unian": ("UNIAN", "ukraine"), "suspilne": ("Suspilne", "ukraine"), "the kyiv independent": ("The Kyiv Independent", "ukraine"),
+    "kyiv independent": ("The Kyiv Independent", "ukraine"), "the guardian": ("The Guardian", "other"),
+    "guardian": ("The Guardian", "other"), "the new york times": ("The New York Times", "us"),
+    "new york times": ("The New York Times", "us"), "the washington post": ("The Washington Post", "us"),
+    "washington post": ("The Washington Post", "us"), "bloomberg": ("Bloomberg", "us"), "al jazeera": ("Al Jazeera", "other"),
+    "meduza": ("Meduza", "russia"), "rbc": ("RBC", "russia"), "izvestia": ("Izvestia", "russia"),
+    "kommersant": ("Kommersant", "russia"), "the wall street journal": ("The Wall Street Journal", "us"),
+    "wall street journal": ("The Wall Street Journal", "us"), "financial times": ("Financial Times", "other"),
+    "dpa": ("dpa", "other"), "efe": ("EFE", "other"), "xinhua": ("Xinhua", "other"), "nbc": ("NBC", "us"),
+    "cbs": ("CBS", "us"), "abc news": ("ABC News", "us"), "fox news": ("Fox News", "us"), "politico": ("Politico", "us"),
+    "axios": ("Axios", "us"), "sky news": ("Sky News", "other"), "euronews": ("Euronews", "other"),
+}
+MEDIA_WORDS = re.compile(r"\b(news|agency|times|post|tv|television|radio|press|journal|telegraph|gazette|herald|"
+                         r"media|channel|broadcaster|newspaper|daily|tribune|magazine|telegram channel)\b",
+                         re.IGNORECASE)
+INSTITUTIONS: list[tuple[re.Pattern[str], str, str]] = [
+    # (pattern on the lower-cased name without nationality words, canonical institution, type)
+    (re.compile(r"\b(defen[cs]e ministry|ministry of defen[cs]e|mod|defen[cs]e department|department of defen[cs]e|pentagon)\b"),
+     "Ministry of Defence", "government"),
+    (re.compile(r"\b(foreign ministry|ministry of foreign affairs|foreign affairs ministry|foreign office|state department)\b"),
+     "Ministry of Foreign Affairs", "government"),
+    (re.compile(r"\b(health ministry|ministry of health)\b"), "Ministry of Health", "government"),
+    (re.compile(r"\b(interior ministry|ministry of (the )?interior|ministry of internal affairs)\b"), "Ministry of Internal Affairs", "government"),
+    (re.compile(r"\b(emergenc(y|ies) ministry|ministry of emergenc(y|ies)|emergency service)\b"), "Emergency Service", "government"),
+    (re.compile(r"\b(energy ministry|ministry of energy)\b"), "Ministry of Energy", "government"),
+    (re.compile(r"\bgeneral staff\b"), "General Staff", "military"),
+    (re.compile(r"\b(air force|air forces)\b"), "Air Force", "military"),
+    (re.compile(r"\b(air defen[cs]es?|air defen[cs]e forces)\b"), "Air Defence Forces", "military"),
+    (re.compile(r"\b(navy|naval forces|black sea fleet)\b"), "Navy", "military"),
+    (re.compile(r"\b(national guard|rosgvardia|rosguardia)\b"), "National Guard", "military"),
+    (re.compile(r"\b(border guards?|border service|state border guard service)\b"), "Border Guard", "military"),
+    (re.compile(r"\b(security services?|sbu|fsb)\b"), "Security Service", "government"),
+    (re.compile(r"\b(military intelligence|intelligence directorate|gur|hur|gru)\b"), "Military Intelligence", "military"),
+    (re.compile(r"\b(presidential office|office of the president|president'?s office|presidential administration)\b"),
+     "Office of the President", "government"),
+    (re.compile(r"\b(prosecutor[- ]general'?s? office|office of the prosecutor general|prosecutor general)\b"),
+     "Prosecutor General's Office", "government"),
+    (re.compile(r"\b(armed forces|army|military|troops|forces|soldiers|servicemen|service members|invaders|"
+                r"occupiers|occupying forces|units|infantry|paratroopers|marines|fighters)\b"), "Armed Forces", "military"),
+    (re.compile(r"\b(government|cabinet|regime)\b"), "Government", "government"),
+    (re.compile(r"\b(authorities)\b"), "authorities", "government"),
+    (re.compile(r"\b(officials)\b"), "officials", "government"),
+]
+KNOWN_ORGANIZATIONS = {
+    "kremlin": ("Kremlin", "government", "russia"), "the kremlin": ("Kremlin", "government", "russia"),
+    "white house": ("White House", "government", "us"), "the white house": ("White House", "government", "us"),
+    "pentagon": ("Ministry of Defence of the United States", "government", "us"),
+    "the pentagon": ("Ministry of Defence of the United States", "government", "us"),
+    "state department": ("Ministry of Foreign Affairs of the United States", "government", "us"),
+    "downing street": ("Government of the United Kingdom", "government", "other"),
+    "un": ("United Nations", "organization", "international"), "united nations": ("United Nations", "organization", "international"),
+    "the united nations": ("United Nations", "organization", "international"),
+    "nato": ("NATO", "organization", "international"), "eu": ("European Union", "organization", "international"),
+    "european union": ("European Union", "organization", "international"),
+    "the european union": ("European Union", "organization", "international"),
+    "iaea": ("International Atomic Energy Agency", "organization", "international"),
+    "international atomic energy agency": ("International Atomic Energy Agency", "organization", "international"),
+    "isw": ("Institute for the Study of War", "organization", "us"),
+    "institute for the study of war": ("Institute for the Study of War", "organization", "us"),
+    "the institute for the study of war": ("Institute for the Study of War", "organization", "us"),
+    "osce": ("OSCE", "organization", "international"), "icc": ("International Criminal Court", "organization", "international"),
+    "international criminal court": ("International Criminal Court", "organization", "international"),
+    "red cross": ("International Committee of the Red Cross", "organization", "international"),
+    "icrc": ("International Committee of the Red Cross", "organization", "international"),
+    "fsb": ("Federal Security Service of Russia", "government", "russia"),
+    "sbu": ("Security Service of Ukraine", "government", "ukraine"),
+    "afu": ("Armed Forces of Ukraine", "military", "ukraine"), "zsu": ("Armed Forces of Ukraine", "military", "ukraine"),
+    "wagner": ("Wagner Group", "armed_group", "russia"), "wagner group": ("Wagner Group", "armed_group", "russia"),
+    "the wagner group": ("Wagner Group", "armed_group", "russia"),
+    "rosgvardia": ("National Guard of Russia", "military", "russia"),
+    "verkhovna rada": ("Verkhovna Rada", "government", "ukraine"), "rada": ("Verkhovna Rada", "government", "ukraine"),
+    "duma": ("State Duma", "government", "russia"), "state duma": ("State Duma", "government", "russia"),
+    "the state duma": ("State Duma", "government", "russia"),
+    "un general assembly": ("UN General Assembly", "organization", "international"),
+    "un security council": ("UN Security Council", "organization", "international"),
+    "amnesty international": ("Amnesty International", "organization", "international"),
+    "human rights watch": ("Human Rights Watch", "organization", "international"),
+}
+ARMED_GROUP_WORDS = re.compile(r"\b(separatists?|rebels?|militias?|militants?|paramilitar(y|ies)|partisans?|"
+                               r"mercenar(y|ies)|legion|volunteer corps|insurgents?)\b", re.IGNORECASE)
+MILITARY_UNIT_WORDS = re.compile(r"\b(brigade|battalion|regiment|division|corps|army|command|forces|force|guard|"
+                                 r"fleet|group of forces|troops|staff)\b", re.IGNORECASE)
+GOVERNMENT_WORDS = re.compile(r"\b(ministry|government|council|parliament|office|administration|presidency|"
+                              r"committee|department|service|agency|commission|cabinet|embassy|authorit(y|ies)|"
+                              r"prosecutor|court|senate|congress|assembly)\b", re.IGNORECASE)
+ANONYMOUS_NOUNS = frozenset({"official", "officials", "source", "sources", "officer", "officers", "diplomat",
+                             "diplomats", "expert", "experts", "analyst", "analysts", "insider", "insiders",
+                             "blogger", "bloggers", "witness", "witnesses", "resident", "residents", "observer",
+                             "observers", "commander", "commanders"})
+ANONYMOUS_DETERMINERS = frozenset({"a", "an", "one", "two", "three", "several", "some", "unnamed", "anonymous",
+                                   "other", "many"})
+COLLECTIVE_GOVERNMENT_NOUNS = frozenset({"authorities", "officials", "government", "leadership"})
+PRONOUNS = frozenset({"he", "she"})
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # token indices
+    end: int
+    canonical: str
+    actor_type: str
+    side: str
+    side_evidence: str | None
+    kind: str
+    anonymous: bool = False
+    key: str | None = None
+    titles: frozenset[str] = frozenset()
+
+
+def extract_actors(doc: Doc) -> list[ActorMention]:
+    candidates = [*_named_entities(doc), *_national_groups(doc), *_metonyms(doc), *_anonymous_sources(doc)]
+    accepted = _without_overlaps(candidates)
+    accepted = _resolve_people(doc, accepted)
+    accepted = sorted(accepted + list(_titles_and_pronouns(doc, accepted)), key=lambda c: c.start)
+    return [_mention(doc, c) for c in accepted]
+
+
+# --- candidates ---------------------------------------------------------------------------
+
+def _named_entities(doc: Doc) -> Iterator[_Candidate]:
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            candidate = _person(doc, ent)
+        elif ent.label_ in ("ORG", "NORP", "FAC", "GPE"):
+            candidate = _organisation(doc, ent)
+        else:
+            candidate = None
+        if candidate is not None:
+            yield candidate
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in ("the", "'s", "’s") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _person(doc: Doc, ent: SpacySpan) -> _Candidate | None:
+    start, end = _trimmed(doc, ent.start, ent.end)
+    words = [t.text for t in doc[start:end]]
+    name_start = start + len(words) - len(strip_titles(words))
+    if name_start >= end or not any(t.is_alpha and t.text[0].isupper() for t in doc[name_start:end]):
+        return None
+    name = doc[name_start:end].text
+    if _looks_like_non_person(name):
+        return None
+    titles, nation, evidence = _person_context(doc, start, name_start, end)
+    return _Candidate(start, end, name, "person", nation.side if nation else "unknown", evidence, "name",
+                      titles=titles)
+
+
+def _looks_like_non_person(name: str) -> bool:
+    lowered = name.lower()
+    return (lowered in MEDIA_NAMES or lowered in KNOWN_ORGANIZATIONS or lowered in NATION_BY_WORD
+            or bool(re.search(r"\d", name)) or len(name) < 3)
+
+
+def _person_context(doc: Doc, start: int, name_start: int, end: int) -> tuple[frozenset[str], Nation | None, str | None]:
+    """Titles and nationality from the words before the name in its noun phrase
+    ('Russian President Vladimir Putin', 'Kursk regional governor Alexei Smirnov') and from an
+    appositive after it ('Oleksiy Dmytrashkivsky, the spokesman for the Ukrainian command')."""
+    words: list[Token] = list(doc[start:name_start])
+    k = start - 1
+    while k >= 0 and len(words) < 8 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "PART", "PUNCT") \
+            and doc[k].text not in (",", ".", ";", ":", "(", ")", '"', "“", "”") and doc[k].lower_ not in ("by", "to", "with", "from"):
+        words.insert(0, doc[k])
+        k -= 1
+    after = doc[end:min(len(doc), end + 10)]
+    if len(after) > 1 and after[0].text == ",":
+        for token in after[1:]:
+            if token.text in (",", ".", ";", "(", ")") or token.pos_ == "VERB":
+                break
+            words.append(token)
+    titles = frozenset(t.lower_ for t in words if t.lower_ in TITLE_WORDS)
+    for token in words:
+        nation = nation_of(token.text)
+        if nation is not None:
+            return titles, nation, token.text
+    return titles, None, None
+
+
+def _organisation(doc: Doc, ent: SpacySpan) -> _Candidate | None:
+    start, end = _trimmed(doc, ent.start, ent.end)
+    if start >= end:
+        return None
+    text = doc[start:end].text
+    lowered = re.sub(r"\s+", " ", text.lower().replace("’", "'"))
+    if lowered in MEDIA_NAMES:
+        name, side = MEDIA_NAMES[lowered]
+        return _Candidate(start, end, name, "media", side, name, "name")
+    if lowered in KNOWN_ORGANIZATIONS:
+        name, actor_type, side = KNOWN_ORGANIZATIONS[lowered]
+        return _Candidate(start, end, name, actor_type, side, name, "name")
+    if ent.label_ in ("NORP", "GPE", "FAC"):
+        return None  # nationality words and places act only in the patterns below
+    if not _looks_like_organisation(doc, start, end, lowered):
+        return None
+    nation, evidence = _nation_in(doc, start, end)
+    institution = _institution(lowered)
+    if institution is not None and nation is not None:
+        canonical, actor_type = institution
+        return _Candidate(start, end, f"{canonical} of {nation.name}", actor_type, nation.side, evidence, "name")
+    if MEDIA_WORDS.search(lowered) and not GOVERNMENT_WORDS.search(lowered):
+        return _Candidate(start, end, _display(text), "media", nation.side if nation else "unknown", evidence, "name")
+    if ARMED_GROUP_WORDS.search(lowered):
+        actor_type = "armed_group"
+    elif MILITARY_UNIT_WORDS.search(lowered):
+        actor_type = "military"
+    elif GOVERNMENT_WORDS.search(lowered):
+        actor_type = "government"
+    else:
+        actor_type = "organization"
+    if institution is not None:
+        canonical = institution[0]
+        return _Candidate(start, end, canonical, institution[1], "unknown", None, "name")
+    return _Candidate(start, end, _display(text), actor_type, nation.side if nation else "unknown", evidence, "name")
+
+
+ORGANISATION_WORDS = re.compile(r"\b(institute|foundation|organi[sz]ation|union|council|company|corporation|party|"
+                                r"group|committee|association|cent(er|re)|university|bank|fund|alliance|movement|"
+                                r"network|project|watch|international|federation|society|court|league|"
+                                r"front|coalition|bureau|directorate)\b", re.IGNORECASE)
+
+
+def _looks_like_organisation(doc: Doc, start: int, end: int, lowered: str) -> bool:
+    """spaCy tags many place names and odd phrases ORG; keep those with an institutional word,
+    acronyms, and names that act as the subject of a verb."""
+    text = doc[start:end].text
+    if (_institution(lowered) or MEDIA_WORDS.search(lowered) or GOVERNMENT_WORDS.search(lowered)
+            or MILITARY_UNIT_WORDS.search(lowered) or ARMED_GROUP_WORDS.search(lowered)
+            or ORGANISATION_WORDS.search(lowered)):
+        return True
+    if re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", text):
+        return True
+    root = doc[end - 1]
+    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+
+
+def _display(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^(the|The)\s+", "", text)).strip()
+
+
+def _institution_ending(text: str) -> bool:
+    """The phrase ends in an institution ('Russian armed forces'), not merely contains one
+    ('Ukrainian infantry attack')."""
+    text = text.rstrip()
+    return any(m.end() == len(text) for pattern, _, _ in INSTITUTIONS for m in pattern.finditer(text))
+
+
+def _institution(lowered: str) -> tuple[str, str] | None:
+    for pattern, canonical, actor_type in INSTITUTIONS:
+        if pattern.search(lowered):
+            return canonical, actor_type
+    return None
+
+
+def _nation_in(doc: Doc, start: int, end: int) -> tuple[Nation | None, str | None]:
+    """A nationality word inside the span or right before it ('Russian Defense Ministry',
+    'Russia's Defense Ministry', 'the Ministry of Defence of Ukraine')."""
+    window = list(doc[max(0, start - 2):end])
+    for token in window:
+        if token.i < start and token.pos_ not in ("ADJ", "PROPN", "PART"):
+            continue
+        nation = nation_of(token.text)
+        if nation is not None:
+            return nation, token.text
+    return None, None
+
+
+def _national_groups(doc: Doc) -> Iterator[_Candidate]:
+    """'Ukrainian troops', 'Russia's Defense Ministry', 'Kyiv's forces', 'Russian officials',
+    'pro-Russian separatists': a nationality word then, in the same noun phrase, an institution."""
+    for token in doc:
+        nation = nation_of(token.text)
+        if nation is None or token.ent_type_ == "PERSON":
+            continue
+        head_index = None
+        for k in range(token.i + 1, min(len(doc), token.i + 5)):
+            candidate_text = doc[token.i + 1:k + 1].text.lower().replace("’", "'")
+            if doc[k].pos_ not in ("NOUN", "PROPN", "ADJ") and doc[k].lower_ not in ("'s", "’s", "of", "-"):
+                break
+            if _institution_ending(candidate_text) or ARMED_GROUP_WORDS.search(doc[k].lower_):
+                head_index = k
+        if head_index is None:
+            continue
+        start, end = token.i, head_index + 1
+        if start > 0 and doc[start - 1].lower_ in ("pro", "pro-") or token.lower_.startswith("pro-"):
+            start = start - 2 if start > 1 and doc[start - 1].text == "-" else start
+        if doc[start].lower_ in ("'s", "’s"):
+            continue
+        phrase = doc[token.i + 1:end].text.lower().replace("’", "'")
+        lowered_all = doc[start:end].text.lower()
+        if ARMED_GROUP_WORDS.search(phrase):
+            yield _Candidate(start, end, _display(doc[start:end].text), "armed_group",
+                             nation.side if "pro" not in lowered_all else nation.side, token.text, "description")
+            continue
+        canonical, actor_type = _institution(phrase)  # type: ignore[misc]
+        if canonical in ("authorities", "officials"):
+            yield _Candidate(start, end, f"{nation.adjective} {canonical}", "government", nation.side, token.text,
+                             "description")
+        else:
+            yield _Candidate(start, end, f"{canonical} of {nation.name}", actor_type, nation.side, token.text,
+                             "description")
+
+
+def _metonyms(doc: Doc) -> Iterator[_Candidate]:
+    """A country or its capital acting as its government: 'Kyiv said', 'Moscow claims',
+    'accused by Russia', 'the Kiev regime'."""
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "ORG", "NORP"):
+            continue
+        start, end = _trimmed(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        nation = NATION_BY_WORD.get(doc[start:end].text.lower().replace("’", "'"))
+        if nation is None or not nation.is_place_name(doc[start:end].text):
+            continue
+        root = doc[end - 1]
+        acting = (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ != "be"
+                  or root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent"
+                  or root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+                  or root.dep_ == "conj" and root.head.dep_ == "nsubj")
+        if not acting and end < len(doc) and doc[end].lower_ in ("regime", "government", "leadership"):
+            end += 1
+            acting = True
+        if acting:
+            yield _Candidate(start, end, f"Government of {nation.name}", "government", nation.side,
+                             doc[start:end].text, "metonym")
+
+
+def _anonymous_sources(doc: Doc) -> Iterator[_Candidate]:
+    """'a senior Ukrainian official', 'Russian military sources', 'an unnamed official',
+    'military experts': unnamed people cited as sources."""
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.lower_ not in ANONYMOUS_NOUNS or any(t.ent_type_ in ("PERSON", "ORG") for t in chunk):
+            continue
+        if not _is_source_position(root):
+            continue
+        first = chunk[0]
+        if first.lower_ in ("the", "this", "that", "these", "those", "his", "her", "their", "its", "no", "any", "every"):
+            continue  # 'the official' refers back to someone named: a title, resolved later
+        start = chunk.start + (1 if first.lower_ in ANONYMOUS_DETERMINERS and first.lower_ not in ("unnamed", "anonymous") else 0)
+        if start >= chunk.end:
+            continue
+        nation, evidence = _nation_in(doc, chunk.start, chunk.end)
+        description = _display(doc[start:chunk.end].text)
+        plural = root.tag_ == "NNS"
+        if plural and root.lower_ in ("officials",) and nation is not None:
+            continue  # 'Russian officials': a national group, found by _national_groups
+        yield _Candidate(chunk.start, chunk.end, f"anonymous {description}", "person",
+                         nation.side if nation else "unknown", evidence, "anonymous", anonymous=True)
+
+
+def _is_source_position(token: Token) -> bool:
+    head = token.head
+    if token.dep_ in ("nsubj",) and head.lemma_ in REPORTING_VERBS | {"believe", "think", "fear", "expect"}:
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    if token.dep_ in ("dobj", "pobj") and (head.lower_ in ("citing", "quoting", "cited") or head.head.lower_ == "citing"):
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in REPORTING_VERBS:
+        return True
+    return False
+
+
+# --- resolution inside the article ----------------------------------------------------------
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest of overlapping candidates; on equal length, the earlier-listed one."""
+    order = sorted(range(len(candidates)), key=lambda i: (-(candidates[i].end - candidates[i].start), i))
+    taken: list[_Candidate] = []
+    for i in order:
+        c = candidates[i]
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _resolve_people(doc: Doc, accepted: list[_Candidate]) -> list[_Candidate]:
+    """A surname ('Putin') takes the full name seen in the same article ('Vladimir Putin');
+    the full name's side and titles are shared by all its mentions."""
+    people = [c for c in accepted if c.actor_type == "person" and not c.anonymous]
+    full_names = [c for c in people if len(c.canonical.split()) >= 2]
+    resolved: list[_Candidate] = []
+    for c in accepted:
+        if c.actor_type == "person" and not c.anonymous and len(c.canonical.split()) == 1:
+            match = _full_name_for(c.canonical, full_names)
+            if match is not None:
+                c = replace(c, canonical=match.canonical, side=c.side if c.side != "unknown" else match.side,
+                            side_evidence=c.side_evidence or match.side_evidence)
+        resolved.append(c)
+    by_name: dict[str, list[_Candidate]] = {}
+    for c in resolved:
+        if c.actor_type == "person" and not c.anonymous:
+            by_name.setdefault(c.canonical, []).append(c)
+    shared: dict[str, tuple[str, str | None, frozenset[str]]] = {}
+    for name, group in by_name.items():
+        sided = next((g for g in group if g.side != "unknown"), None)
+        titles = frozenset().union(*(g.titles for g in group))
+        shared[name] = (sided.side if sided else "unknown", sided.side_evidence if sided else None, titles)
+    return [replace(c, side=shared[c.canonical][0], side_evidence=shared[c.canonical][1], titles=shared[c.canonical][2])
+            if c.canonical in shared else c for c in resolved]
+
+
+def _full_name_for(surname: str, full_names: list[_Candidate]) -> _Candidate | None:
+    key = person_key(surname)
+    matches = {c.canonical: c for c in full_names if person_key(c.canonical.split()[-1]) == key}
+    if len(matches) == 1:
+        return next(iter(matches.values()))
+    if not matches:
+        from rapidfuzz.distance import JaroWinkler
+
+        close = {c.canonical: c for c in full_names
+                 if JaroWinkler.similarity(person_key(c.canonical.split()[-1]), key) >= 0.9}
+        if len(close) == 1:
+            return next(iter(close.values()))
+    return None
+
+
+def _titles_and_pronouns(doc: Doc, accepted: list[_Candidate]) -> Iterator[_Candidate]:
+    """'the spokesman', 'the governor of the Tver region', 'he' as the subject of a reporting
+    verb: the most recent named person the title or pronoun fits."""
+    people = [c for c in accepted if c.actor_type == "person" and not c.anonymous]
+    taken = [(c.start, c.end) for c in accepted]
+    for token in doc:
+        if any(s <= token.i < e for s, e in taken):
+            continue
+        if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in REPORTING_VERBS:
+            person = _latest_before(people, token.i, doc, max_sentences=4)
+            if person is not None:
+                yield replace(person, start=token.i, end=token.i + 1, kind="pronoun")
+            continue
+        if token.lower_ in TITLE_WORDS and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "ROOT"):
+            determiner = doc[token.i - 1] if token.i else None
+            first = token.i - 1
+            while first >= 0 and doc[first].pos_ in ("ADJ", "NOUN", "PROPN", "DET") and doc[first].lower_ != "the" \
+                    and doc[first].ent_type_ != "PERSON":
+                first -= 1
+            if first < 0 or doc[first].lower_ != "the" or determiner is None:
+                continue
+            if any(s <= first < e for s, e in taken):
+                continue
+            fitting = [p for p in people if token.lower_ in p.titles or _title_family(token.lower_) & p.titles]
+            person = _latest_before(fitting, token.i, doc, max_sentences=30)
+            if person is None:
+                continue
+            end = token.i + 1
+            if end + 1 < len(doc) and doc[end].lower_ in ("of", "for"):
+                tail = end + 1
+                while tail < len(doc) and doc[tail].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "ADP", "PART") \
+                        and doc[tail].text not in (",", ".") and tail - end < 8 and doc[tail].lower_ not in ("said", "says"):
+                    tail += 1
+                end = tail
+            yield replace(person, start=first, end=end, kind="title")
+
+
+def _title_family(title: str) -> frozenset[str]:
+    families = [{"spokesman", "spokeswoman", "spokesperson", "spokesmen"}, {"president", "leader"},
+                {"governor", "head"}, {"minister", "secretary"}, {"commander", "chief"}]
+    for family in families:
+        if title in family:
+            return frozenset(family)
+    return frozenset({title})
+
+
+def _latest_before(people: list[_Candidate], index: int, doc: Doc, max_sentences: int) -> _Candidate | None:
+    before = [p for p in people if p.end <= index]
+    if not before:
+        return None
+    latest = max(before, key=lambda p: p.start)
+    sentence_starts = [s.start for s in doc.sents]
+    gap = sum(1 for s in sentence_starts if latest.start < s <= index)
+    return latest if gap <= max_sentences else None
+
+
+def _mention(doc: Doc, c: _Candidate) -> ActorMention:
+    char_start, char_end = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+    if c.actor_type == "person" and not c.anonymous:
+        key = person_key(c.canonical)
+    else:
+        key = re.sub(r"[^a-z0-9 ]+", "", c.canonical.lower().replace("defense", "defence")).strip()
+    return ActorMention(
+        char_start=char_start,
+        char_end=char_end,
+        surface=doc.text[char_start:char_end],
+        canonical_name=c.canonical,
+        name_key=key,
+        actor_type=c.actor_type,
+        side=c.side,
+        side_evidence=c.side_evidence,
+        mention_kind=c.kind,
+        is_anonymous=c.anonymous,
+    )

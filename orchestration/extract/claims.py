@@ -1,0 +1,302 @@
+"""Claims: attributed assertions with speaker, cue, content, intermediary, quote type and hedging.
+
+Covered: 'X said (that) ...', '"...," X said', 'X told AFP ...' (AFP the intermediary),
+'..., according to X', 'X, citing Y, reported ...' (Y the speaker, X the intermediary),
+'X was quoted as saying ...', headline 'X says ...', direct quotes that run over several
+sentences, and hedging by cue ('alleged', 'could not be independently verified') or by the
+stance of the verb ('claimed', 'denied').
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from orchestration.extract.records import ActorMention, Claim, Span
+from orchestration.extract.reporting import CITING_WORDS, REPORTING_VERBS, hedge_cue, stance_of_verb
+
+# Verbs that attribute speech even when their subject is not a recognised actor ('the statement said').
+CORE_SPEECH_VERBS = frozenset({"say", "tell", "claim", "report", "announce", "state", "add", "deny", "confirm",
+                               "allege", "warn", "insist", "accuse", "write", "estimate", "maintain"})
+NON_SPEAKER_SUBJECTS = frozenset({"it", "this", "that", "which", "what", "there", "who", "they", "we", "i", "you"})
+QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"|«[^»]{3,}?»")
+TRIM_CHARS = " \t\n,.;:“”\"«»'‘’—–-"
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    cue_start: int  # char offsets
+    cue_end: int
+    cue: str
+    speaker: ActorMention | None
+    via: ActorMention | None
+    stance: str
+
+
+def extract_claims(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[Claim]:
+    quotes = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(doc.text)]
+    seen: list[tuple[int, int]] = []
+    for content_start, content_end, attribution in _attributions(doc, actors):
+        content_start, content_end = _expand_to_quote(content_start, content_end, quotes)
+        content_start, content_end = _trim(doc.text, content_start, content_end)
+        if content_end - content_start < 12 or any(_overlap((content_start, content_end), s) > 0.7 for s in seen):
+            continue
+        seen.append((content_start, content_end))
+        text = doc.text[content_start:content_end]
+        is_direct = any(q_start <= content_start and content_end <= q_end for q_start, q_end in quotes)
+        stance, hedged, cue_text = _hedging(doc, content_start, content_end, attribution)
+        yield Claim(
+            char_start=content_start,
+            char_end=content_end,
+            claim_text=text,
+            cue=attribution.cue,
+            cue_start=attribution.cue_start,
+            cue_end=attribution.cue_end,
+            speaker=Span(attribution.speaker.char_start, attribution.speaker.char_end) if attribution.speaker else None,
+            via=Span(attribution.via.char_start, attribution.via.char_end) if attribution.via else None,
+            is_direct_quote=is_direct,
+            is_hedged=hedged,
+            stance=stance,
+            hedge_cue=cue_text,
+        )
+
+
+def _attributions(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
+    for token in doc:
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            yield from _according_to(doc, token, actors)
+        elif token.lemma_ in REPORTING_VERBS and token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" \
+                or token.lemma_ in REPORTING_VERBS and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "pcomp"):
+            yield from _verb_attribution(doc, token, actors)
+
+
+def _actor_at(actors: Sequence[ActorMention], token: Token) -> ActorMention | None:
+    for actor in actors:
+        if actor.char_start <= token.idx < actor.char_end:
+            return actor
+    return None
+
+
+def _actor_in(actors: Sequence[ActorMention], head: Token) -> ActorMention | None:
+    """The actor named by a noun phrase: the one at its head, else the first inside it."""
+    found = _actor_at(actors, head)
+    if found is not None:
+        return found
+    tokens = list(head.subtree)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    inside = [a for a in actors if start <= a.char_start and a.char_end <= end]
+    return inside[0] if inside else None
+
+
+def _subject(token: Token) -> Token | None:
+    verb = token
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ in ("report", "say")):
+                return child
+        if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl") and verb.head is not verb:
+            verb = verb.head
+            if verb.pos_ == "ADP":
+                verb = verb.head
+        else:
+            break
+    return None
+
+
+def _verb_attribution(doc: Doc, verb: Token, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
+    contents = _contents(doc, verb)
+    if not contents:
+        return
+    subject = _subject(verb)
+    speaker = _actor_in(actors, subject) if subject is not None else None
+    if speaker is None:
+        if subject is None or subject.lower_ in NON_SPEAKER_SUBJECTS or verb.lemma_ not in CORE_SPEECH_VERBS:
+            if not (subject is not None and subject.lower_ in ("they", "we") and verb.lemma_ in CORE_SPEECH_VERBS):
+                return
+        if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return
+    cue_tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i and verb.i - c.i <= 3]
+    via = None
+    cue_end_token = verb
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and verb.lemma_ in ("tell", "inform", "brief"):
+            via_actor = _actor_in(actors, child)
+            cue_end_token = max(child.subtree, key=lambda t: t.i) if child.i > verb.i else verb
+            if via_actor is not None and via_actor.actor_type == "media":
+                via = via_actor
+        if child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_ in ("say", "speak", "confirm", "report"):
+            for grandchild in child.children:
+                target = _actor_in(actors, grandchild)
+                if target is not None and target.actor_type == "media":
+                    via = target
+    speaker, via = _citing(doc, verb, actors, speaker, via)
+    if via is None and speaker is not None:
+        via = _reported_by(doc, verb, actors, speaker)
+    first = min(cue_tokens, key=lambda t: t.i)
+    cue_start = first.idx
+    cue_end = cue_end_token.idx + len(cue_end_token) if cue_end_token.i - verb.i <= 4 else verb.idx + len(verb)
+    cue = doc.text[cue_start:cue_end]
+    stance = stance_of_verb(verb.lemma_) or "reported"
+    attribution = _Attribution(cue_start, cue_end, cue, speaker, via, stance)
+    for start, end in contents:
+        yield start, end, attribution
+
+
+def _contents(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+    """Character spans of what the verb attributes."""
+    spans: list[tuple[int, int]] = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and verb.lemma_ in ("claim", "deny") \
+                or child.dep_ == "pcomp" and verb.lemma_ in ("accuse", "warn"):
+            spans.extend(_clause_spans(child, exclude=verb))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "that") and verb.lemma_ in ("accuse", "warn", "deny"):
+            for grandchild in child.children:
+                if grandchild.dep_ in ("pcomp", "pobj"):
+                    spans.append(_subtree_span(grandchild))
+    if not spans and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and verb.head.i < verb.i \
+            and verb.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        # '"The attack was repelled," the spokesman said' parsed with 'said' under the quoted clause.
+        head = verb.head
+        own = {t.i for t in verb.subtree}
+        tokens = [t for t in head.subtree if t.i not in own and t.i < verb.i]
+        if tokens:
+            spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
+    if not spans and verb.lemma_ in ("deny", "confirm", "report", "announce", "claim", "allege", "estimate"):
+        for child in verb.children:
+            if child.dep_ == "dobj" and len(list(child.subtree)) >= 4:
+                spans.append(_subtree_span(child))
+    if not spans:
+        colon = _next_non_space(doc, verb.i + 1)
+        if colon is not None and colon.text == ":" and colon.i + 1 < len(doc):
+            sentence = colon.sent
+            spans.append((doc[colon.i + 1].idx, sentence.end_char))
+    return spans
+
+
+def _clause_spans(clause: Token, exclude: Token) -> list[tuple[int, int]]:
+    """One span per coordinated clause ('said X and that Y' gives two claims)."""
+    conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)]
+    if not conjoined:
+        return [_subtree_span(clause, exclude)]
+    skip = {t.i for c in conjoined for t in c.subtree}
+    first = [t for t in clause.subtree if t.i not in skip and t.dep_ != "cc" and t.i not in {x.i for x in exclude.subtree}]
+    spans = [(first[0].idx, first[-1].idx + len(first[-1]))] if first else []
+    for c in conjoined:
+        spans.append(_subtree_span(c))
+    return spans
+
+
+def _subtree_span(token: Token, exclude: Token | None = None) -> tuple[int, int]:
+    skip = {t.i for t in exclude.subtree} if exclude is not None and exclude in token.subtree else set()
+    tokens = [t for t in token.subtree if t.i not in skip]
+    if skip:
+        # keep the contiguous part on the content's side of the attribution
+        tokens = [t for t in tokens if t.i > max(skip)] or [t for t in tokens if t.i < min(skip)]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _next_non_space(doc: Doc, i: int) -> Token | None:
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _citing(doc: Doc, verb: Token, actors: Sequence[ActorMention], speaker: ActorMention | None,
+            via: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
+    """'Reuters reported, citing the General Staff, ...': the cited one speaks, the reporter relays."""
+    sentence = verb.sent
+    for token in sentence:
+        if token.lower_ in CITING_WORDS:
+            objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")] or \
+                      [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for obj in objects:
+                cited = _actor_in(actors, obj)
+                if cited is not None and cited is not speaker:
+                    return cited, speaker if speaker is not None else via
+    return speaker, via
+
+
+def _reported_by(doc: Doc, verb: Token, actors: Sequence[ActorMention], speaker: ActorMention) -> ActorMention | None:
+    """A medium in the same sentence that relays the statement: ', AFP reported', 'told Reuters'."""
+    for token in verb.sent:
+        if token is verb or token.lemma_ not in ("report", "tell", "say") and token.lower_ not in ("to",):
+            continue
+        for child in token.children:
+            if child.dep_ in ("nsubj", "dobj", "dative", "pobj"):
+                actor = _actor_in(actors, child)
+                if actor is not None and actor.actor_type == "media" and actor is not speaker:
+                    return actor
+    return None
+
+
+def _according_to(doc: Doc, according: Token, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
+    to = next(c for c in according.children if c.lower_ == "to")
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return
+    source = objects[0]
+    speaker = _actor_in(actors, source)
+    phrase = sorted({*according.subtree}, key=lambda t: t.i)
+    phrase_start, phrase_end = phrase[0].i, phrase[-1].i
+    sentence = according.sent
+    before = [t for t in sentence if t.i < phrase_start]
+    after = [t for t in sentence if t.i > phrase_end]
+    part = before if len([t for t in before if not t.is_punct]) >= len([t for t in after if not t.is_punct]) else after
+    part = [t for t in part if not t.is_space]
+    if not part:
+        return
+    cue_end = to.idx + len(to)
+    via = None
+    for other in actors:
+        if other is not speaker and other.actor_type == "media" and sentence.start_char <= other.char_start < sentence.end_char \
+                and phrase[0].idx <= other.char_start <= phrase[-1].idx + len(phrase[-1]):
+            via = other
+    attribution = _Attribution(according.idx, cue_end, doc.text[according.idx:cue_end], speaker, via, "reported")
+    yield part[0].idx, part[-1].idx + len(part[-1]), attribution
+
+
+def _expand_to_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> tuple[int, int]:
+    """Content that lies inside a quotation takes the whole quotation, which may run over
+    several sentences the parser split apart."""
+    for q_start, q_end in quotes:
+        if q_start <= start + 2 and end - 2 <= q_end and (end - start) > 0:
+            inside_start, inside_end = q_start + 1, q_end - 1
+            if inside_start <= start + 2:
+                return inside_start, inside_end
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in TRIM_CHARS:
+        end -= 1
+    if text[start:start + 5].lower() == "that ":
+        start += 5
+    return start, end
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return max(0, shared) / max(1, min(a[1] - a[0], b[1] - b[0]))
+
+
+def _hedging(doc: Doc, start: int, end: int, attribution: _Attribution) -> tuple[str, bool, str | None]:
+    sentence = doc.char_span(start, end, alignment_mode="expand")
+    sentence_span = sentence.sent if sentence is not None and len(sentence) else None
+    scope_start = sentence_span.start_char if sentence_span is not None else start
+    scope_end = sentence_span.end_char if sentence_span is not None else end
+    found = hedge_cue(doc.text[scope_start:scope_end])
+    if found is None and sentence_span is not None and sentence_span.end < len(doc):
+        following = doc[sentence_span.end].sent
+        later = hedge_cue(following.text)
+        if later is not None and later[1] == "unverified":
+            found = later
+    stance = attribution.stance
+    if found is not None and found[1] == "unverified":
+        stance = "unverified"
+    hedged = found is not None or stance in ("claimed", "unverified")
+    return stance, hedged, found[0] if found else None

@@ -1,0 +1,53 @@
+"""The vocabulary of attribution: reporting verbs with the stance each conveys, and hedging cues.
+
+Stance is the reporter's commitment to the content: 'confirmed' is certain, 'said' reported,
+'claimed' claimed (the reporter keeps a distance), 'denied' denied, and content marked
+'alleged' or 'could not be verified' unverified.
+"""
+from __future__ import annotations
+
+import re
+
+REPORTING_VERB_STANCE: dict[str, str] = {
+    **dict.fromkeys("""say tell state add report announce note explain write post stress insist say
+    warn estimate believe assess predict suggest describe call reiterate acknowledge admit
+    concede reveal disclose declare comment remark argue emphasise emphasize underline recall answer
+    respond reply observe specify order urge vow promise pledge threaten repeat quote mention
+    complain caution conclude expect forecast assert told inform brief publish tweet write
+    testify characterize characterise""".split(), "reported"),
+    **dict.fromkeys("claim allege maintain contend purport".split(), "claimed"),
+    **dict.fromkeys("deny reject dismiss refute rebut dispute".split(), "denied"),
+    **dict.fromkeys("confirm verify".split(), "certain"),
+    **dict.fromkeys("accuse blame".split(), "claimed"),
+}
+REPORTING_VERBS = frozenset(REPORTING_VERB_STANCE)
+
+# Nouns that attribute content in 'according to X' / 'in a statement' style constructions.
+SOURCE_PREPOSITIONS = {("according", "to"): "according to"}
+CITING_WORDS = frozenset({"citing", "quoting", "cited", "quoted"})
+
+HEDGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(could|can|cannot|can't|couldn't|was unable to|were unable to|is unable to|are unable to|"
+                r"has not been able to|have not been able to|has been unable to)\s+(not\s+)?(be\s+)?"
+                r"(independently\s+)?(verif|confirm)\w*", re.IGNORECASE), "unverified"),
+    (re.compile(r"\bunable to (independently )?(verify|confirm)\b", re.IGNORECASE), "unverified"),
+    (re.compile(r"\b(not|never) (been )?(independently )?(verified|confirmed)\b", re.IGNORECASE), "unverified"),
+    (re.compile(r"\b(unverified|unconfirmed|unsubstantiated)\b", re.IGNORECASE), "unverified"),
+    (re.compile(r"\b(alleged|allegedly|purported|purportedly|supposed|supposedly|reportedly|apparently|"
+                r"ostensibly|so-called)\b", re.IGNORECASE), "hedge"),
+    (re.compile(r"\bclaim(s|ed)? (that|to)\b", re.IGNORECASE), "hedge"),
+]
+
+
+def stance_of_verb(lemma: str) -> str | None:
+    return REPORTING_VERB_STANCE.get(lemma.lower())
+
+
+def hedge_cue(text: str) -> tuple[str, str] | None:
+    """(cue text, kind) of the first hedging cue in ``text``; kind is 'unverified' or 'hedge'."""
+    found: tuple[int, str, str] | None = None
+    for pattern, kind in HEDGE_PATTERNS:
+        match = pattern.search(text)
+        if match and (found is None or match.start() < found[0]):
+            found = (match.start(), match.group(0), kind)
+    return (found[1], found[2]) if found else None
