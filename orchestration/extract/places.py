@@ -1,0 +1,761 @@
+"""Toponyms in a spaCy ``Doc``, recognised and resolved against the gazetteer.
+
+Recognition: spaCy's GPE/LOC/FAC entities, plus gazetteer names in capitalised token runs
+that the small model misses or mislabels ('Kursk' as PRODUCT, 'Sudzha' as PERSON), plus cues:
+'the X region' / 'X oblast' (a first-level region), 'the village of X' (a settlement). A name
+found only in the gazetteer needs evidence before it counts (a locative preposition, a cue,
+coordination with another place, or a strong prior: a country, a region, a big city), so
+'Biden', 'March' or 'Mark' (all tiny towns somewhere) never become places. Nationality words
+('Ukrainian') and the capitals or countries an actor extractor has claimed as governments
+('Kyiv said') are not places.
+
+Resolution scores each gazetteer candidate by population (log scale), kind (countries and
+capitals first), and the article's context: the countries it mentions (by name, by a place in
+them, or by a nationality word), the regions it names, and an explicit container ('Orange
+County, California'). A bare name shared by a region and its namesake city ('Donetsk',
+'Kursk') is the city, unless the article also says 'Donetsk region': one sense per article.
+Names with no exact match are tried against similar spellings in the article's countries
+('Kubyansk' -> Kupiansk). A recognised toponym the gazetteer cannot resolve is still yielded,
+without coordinates.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from orchestration.extract.gazetteer import Gazetteer, GazetteerEntry, normalize
+from orchestration.extract.records import PlaceMention
+from orchestration.extract.records import Span as CharSpan
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels that can never be a toponym, whatever the gazetteer says ('March', 'two').
+NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+# Prepositions that put what follows in a place ('in Sudzha'), and weaker ones that often do
+# but also take people ('according to Nelson', 'a call from Davis').
+LOCATIVE_WORDS = frozenset({"in", "near", "around", "outside", "at", "towards", "toward", "into", "across",
+                            "through", "within", "inside", "along", "throughout", "beyond", "nearby"})
+WEAK_LOCATIVE_WORDS = frozenset({"from", "to", "via", "between", "on", "over", "off", "of"})
+# 'of' is locative after words for a part of a place ('the outskirts of Kherson', 'east of Bakhmut').
+PART_OF_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "outskirts", "suburbs", "suburb", "centre", "center", "heart", "parts", "part",
+                           "edge", "environs", "vicinity", "direction", "residents", "mayor", "governor"})
+# Words allowed between a locative preposition and the toponym ('in the occupied south of ...').
+MODIFIER_WORDS = frozenset({"the", "northern", "southern", "eastern", "western", "central", "northeastern",
+                            "northwestern", "southeastern", "southwestern", "occupied", "nearby",
+                            "neighbouring", "neighboring", "downtown", "frontline", "front-line",
+                            "liberated", "annexed", "city", "town", "village", "north", "south", "east",
+                            "west", "rural", "greater", "border", "partially"})
+REGION_CUE_WORDS = frozenset({"region", "regions", "oblast", "oblasts", "province", "provinces", "krai",
+                              "kray", "governorate", "governorates", "territory"})
+SETTLEMENT_CUE_WORDS = frozenset({"village", "villages", "town", "towns", "city", "cities", "settlement",
+                                  "settlements", "hamlet", "township", "port", "suburb"})
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "gen", "general", "sen", "senator", "rep",
+                           "minister", "governor", "mayor", "lt", "col", "sgt", "capt", "st", "saint",
+                           "prince", "king", "queen", "pope", "judge", "chancellor", "secretary"})
+CONNECTORS = frozenset({"of", "and", "on", "upon", "de", "del", "la", "le", "el", "al", "am", "an", "sur",
+                        "du", "des", "-", "the", "'s", "’s"})
+SPEECH_VERBS = frozenset({"say", "tell", "claim", "warn", "announce", "accuse", "deny", "insist", "demand",
+                          "respond", "threaten", "reject", "confirm", "agree", "sign", "impose", "refuse",
+                          "urge", "call", "vow", "condemn", "offer", "plan", "want", "hope", "expect",
+                          "believe", "argue", "propose", "retaliate", "sanction", "decide", "report",
+                          "state", "add", "stress", "declare", "allege", "suggest", "acknowledge", "admit",
+                          "promise", "pledge", "seek", "ask", "order", "send", "launch", "approve",
+                          "recognise", "recognize", "protest", "blame", "dismiss", "welcome", "praise",
+                          "criticise", "criticize", "hit", "strike", "attack", "retaliate", "negotiate"})
+# Head nouns that make a capitalised run the name of a facility or natural feature ('Royal
+# Street', 'Dulles International Airport'), not of the settlement some of its words name.
+FACILITY_HEADS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "highway", "parkway",
+    "square", "plaza", "park", "bridge", "tunnel", "airport", "airfield", "airbase", "station", "harbour",
+    "harbor", "dam", "canal", "railroad", "railway", "river", "lake", "sea", "ocean", "bay", "island",
+    "islands", "peninsula", "valley", "mountain", "mountains", "hill", "hills", "forest", "desert", "coast",
+    "beach", "cape", "strait", "university", "college", "school", "academy", "institute", "hospital",
+    "clinic", "centre", "center", "stadium", "arena", "church", "cathedral", "mosque", "temple", "chapel",
+    "basilica", "monastery", "museum", "library", "gallery", "theatre", "theater", "hotel", "restaurant",
+    "mall", "market", "complex", "building", "tower", "house", "hall", "palace", "castle",
+    "prison", "jail", "embassy", "consulate", "camp", "plant", "factory",
+    "refinery", "mine", "farm", "estate", "club", "racecourse", "circuit", "zoo", "cemetery", "graveyard",
+    "depot", "arsenal", "base", "checkpoint", "crossing", "terminal", "pier", "wharf"})
+# Single words that are generic before they are names (a town called 'Street', regions called
+# 'Central' or 'Gulf'); alone, they are never toponyms here.
+GENERIC_WORDS = FACILITY_HEADS | frozenset({
+    "north", "south", "east", "west", "central", "centre", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "inner", "outer",
+    "greater", "capital", "union", "republic", "federation", "kingdom", "state", "states", "city", "town",
+    "village", "county", "province", "region", "district", "delta", "gulf", "coast", "lakes", "plateau",
+    "national", "federal", "royal", "grand", "saint", "mount", "fort", "port", "new", "old"})
+# Verbs whose direct object is, in war news, a place ('shelled Kubyansk', 'recaptured Robotyne').
+PLACE_OBJECT_VERBS = frozenset({"shell", "bomb", "strike", "hit", "attack", "capture", "seize", "liberate",
+                                "retake", "recapture", "storm", "encircle", "surround", "besiege", "occupy",
+                                "evacuate", "enter", "reach", "visit", "leave", "target", "raid", "annex",
+                                "defend", "abandon", "flee", "bombard", "shell", "overrun", "take"})
+MAX_NAME_TOKENS = 7
+ABBREVIATION_PREFIX = "abbr:"
+# A facility is located by the place inside its name, unless the facility is usually elsewhere.
+NATURAL_FEATURE_HEADS = frozenset({"river", "sea", "ocean", "lake", "bay", "gulf", "mountain", "mountains", "hill",
+                                   "hills", "valley", "forest", "desert", "coast", "island", "islands",
+                                   "peninsula", "strait", "cape", "beach"})
+UNLOCATED_HEADS = NATURAL_FEATURE_HEADS | {"embassy", "consulate"}
+BIG_CITY = 100_000
+_QUOTE_S = re.compile(r"[’']s$")
+
+
+@dataclass
+class _Candidate:
+    start: int  # token offsets of the toponym (without cue words)
+    end: int
+    key: str
+    ner_label: str | None = None  # label of a spaCy entity covering exactly / around the name
+    ner_is_place: bool = False
+    region_cue: bool = False
+    settlement_cue: bool = False
+    cue_end: int | None = None  # token end including a trailing cue word ('Kursk region')
+    cue_start: int | None = None  # token start including a leading cue ('the village of X' is not included)
+    container: str | None = None  # key of an apposed container ('Orange County, California')
+    facility: bool = False  # a facility or natural feature name, located by a place inside it
+    location: GazetteerEntry | None = None
+    entries: list[GazetteerEntry] = field(default_factory=list)
+    accepted: bool = False
+    chosen: GazetteerEntry | None = None
+    score: float = 0.0
+
+
+def extract_places(doc: Doc, gazetteer: Gazetteer, exclude: Sequence[CharSpan] = ()) -> Iterator[PlaceMention]:
+    """Every toponym in ``doc`` not overlapping ``exclude``, resolved against ``gazetteer``."""
+    candidates = _recognise(doc, gazetteer)
+    candidates = [c for c in candidates if not _overlaps(doc, c, exclude)]
+    context = _Context.of(doc, candidates, gazetteer)
+    _accept(doc, candidates, gazetteer, context)
+    accepted = [c for c in candidates if c.accepted]
+    context.add_accepted(accepted, gazetteer)
+    _resolve(accepted, gazetteer, context)
+    # Second pass: every resolved name lends its country and region to the others ('Georgia' next
+    # to 'Atlanta' is the state), never to itself.
+    context.add_resolved(accepted)
+    _resolve(accepted, gazetteer, context)
+    focus = _focus(accepted)
+    settlements = [c for c in accepted if c.chosen is not None and c.chosen.feature in ("city", "capital", "admin1")]
+    for candidate in accepted:
+        near = _nearest(candidate, settlements)
+        # A facility is most likely in the place named nearest to it, else in the article's main
+        # locality; so is a name the gazetteer lacks (a village, a neighbourhood).
+        where = near if near is not None else focus
+        yield _mention(doc, candidate, where)
+
+
+def is_metonymic_government(span: Span) -> bool:
+    """A country or capital name standing for its government: the subject of a speech or action verb.
+
+    'Kyiv said', 'Moscow claims', 'Washington warned', 'Russia has denied'.
+    """
+    head = span.root
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = head.head
+    if verb.lemma_.lower() not in SPEECH_VERBS and not any(
+            child.dep_ == "aux" for child in verb.children if child.lemma_ == "have") :
+        return False
+    gazetteer = Gazetteer.load()
+    return any(e.feature in ("country", "capital") for e in gazetteer.lookup(_strip_the(span.text)))
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", _QUOTE_S.sub("", text))
+
+
+# --- recognition ---------------------------------------------------------------------------------
+
+def _can_start(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (with connectors such as 'of', '-') where names can be."""
+    i, n = 0, len(doc)
+    while i < n:
+        if not _can_start(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (_can_start(doc[j]) or (doc[j].lower_ in CONNECTORS and j + 1 < n
+                                                 and (_can_start(doc[j + 1]) or doc[j + 1].text == "-"))
+                         or (doc[j].text == "-" and not doc[j].whitespace_ and j + 1 < n)):
+            if doc[j].is_sent_start and j > i:
+                break
+            j += 1
+        while j > i + 1 and (doc[j - 1].lower_ in CONNECTORS or doc[j - 1].is_punct):
+            j -= 1
+        yield i, j
+        i = j
+
+
+def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, bool]]:
+    """Gazetteer names in capitalised runs, longest first, left to right: (start, end, key, is_facility).
+
+    A run ending in a facility head ('Royal Street') is one facility name, whatever its words are.
+    """
+    found = []
+    for run_start, run_end in _split_runs(doc, gazetteer):
+        head = doc[run_end - 1].lower_.rstrip(".")
+        run_key = normalize(doc[run_start:run_end].text)
+        # A run ending in a facility word names the facility, unless it is also a real town's
+        # name ('Pearl Harbor', 'Jersey City').
+        if run_end - run_start >= 2 and head in FACILITY_HEADS and not any(
+                e.population >= 10_000 or e.feature != "city" for e in gazetteer.lookup_key(run_key)):
+            found.append((run_start, run_end, run_key, True))
+            continue
+        i = run_start
+        while i < run_end:
+            match = None
+            if "." in doc[i].text and gazetteer.abbreviation(doc[i].text) is not None:
+                match = (i, i + 1, ABBREVIATION_PREFIX + doc[i].text.replace(" ", "").lower(), False)
+            elif _can_start(doc[i]):
+                for j in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
+                    last = doc[j - 1]
+                    if last.lower_ in CONNECTORS or last.is_punct:
+                        continue
+                    key = normalize(doc[i:j].text)
+                    if j - i == 1 and (key in GENERIC_WORDS or _is_short_acronym(doc[i]) and not any(
+                            e.feature == "country" for e in gazetteer.lookup_key(key))):
+                        continue
+                    if key and gazetteer.has_key(key) and (
+                            (i, j) == (run_start, run_end) or _names_a_place_itself(key, gazetteer)):
+                        match = (i, j, key, False)
+                        break
+            if match:
+                found.append(match)
+                i = match[1]
+            else:
+                i += 1
+    return found
+
+
+def _split_runs(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
+    """Name runs without leading function words ('At the Liverpool Academy'), split at 'and'
+    unless the whole run is one name ('Bosnia and Herzegovina')."""
+    for start, end in _name_runs(doc):
+        while start < end - 1 and doc[start].is_stop and not gazetteer.has_key(normalize(doc[start:end].text)):
+            start += 1
+        if gazetteer.has_key(normalize(doc[start:end].text)):
+            yield start, end
+            continue
+        piece = start
+        for i in range(start, end):
+            if doc[i].lower_ in ("and", "&"):
+                if i > piece:
+                    yield piece, i
+                piece = i + 1
+            elif doc[i].lower_ in ("'s", "’s"):  # 'Britain's High Court': two names
+                if i > piece:
+                    yield piece, i
+                piece = i + 1
+        if piece < end:
+            yield piece, end
+
+
+def _names_a_place_itself(key: str, gazetteer: Gazetteer) -> bool:
+    """Part of a longer name counts only under a place's own name, not an alternate one
+    ('Casa' in 'Rue Casa Calvo' is not Chas, India, once called Casa)."""
+    return any(normalize(e.place_name) == key or e.feature in ("country", "admin1", "macro", "continent")
+               for e in gazetteer.lookup_key(key))
+
+
+def _all_generic(key: str) -> bool:
+    """'West Coast', 'Central District', 'Street': generic words only, so no one place's name."""
+    return all(word in GENERIC_WORDS for word in key.split())
+
+
+def _is_short_acronym(token: Token) -> bool:
+    letters = [ch for ch in token.text if ch.isalpha()]
+    return len(letters) <= 4 and all(ch.isupper() for ch in letters)
+
+
+def _trim_entity(ent: Span) -> tuple[int, int]:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or not _can_start(doc[start])):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    return start, end
+
+
+def _recognise(doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
+    ent_at: dict[int, Span] = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_at[i] = ent
+    candidates: list[_Candidate] = []
+    taken: set[int] = set()
+    for start, end, key, is_facility in _gazetteer_spans(doc, gazetteer):
+        ent = ent_at.get(start)
+        candidate = _Candidate(start, end, key, facility=is_facility)
+        if ent is not None and ent.start <= start and end <= ent.end:
+            candidate.ner_label = ent.label_
+            candidate.ner_is_place = ent.label_ in PLACE_LABELS
+        candidates.append(candidate)
+        taken.update(range(start, end))
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        start, end = _trim_entity(ent)
+        if start >= end or any(i in taken for i in range(start, end)):
+            continue
+        candidates.append(_Candidate(start, end, normalize(doc[start:end].text), ent.label_, True))
+        taken.update(range(start, end))
+    candidates.sort(key=lambda c: c.start)
+    for candidate in candidates:
+        _attach_cues(doc, candidate)
+    _share_plural_region_cues(doc, candidates)
+    _attach_containers(doc, candidates)
+    return candidates
+
+
+def _attach_cues(doc: Doc, c: _Candidate) -> None:
+    after = doc[c.end] if c.end < len(doc) else None
+    if after is not None and after.lower_ in REGION_CUE_WORDS:
+        c.region_cue = True
+        c.cue_end = c.end + 1
+    elif after is not None and after.lower_ in ("district", "raion", "rayon", "county") and c.end + 1 <= len(doc):
+        c.cue_end = c.end + 1
+    before = [t.lower_ for t in doc[max(0, c.start - 3):c.start]]
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in SETTLEMENT_CUE_WORDS:
+        c.settlement_cue = True
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in REGION_CUE_WORDS:
+        c.region_cue = True
+    if before and before[-1] in ("village", "town", "settlement", "hamlet"):
+        c.settlement_cue = True
+
+
+def _share_plural_region_cues(doc: Doc, candidates: list[_Candidate]) -> None:
+    """'the Kursk and Belgorod regions': the plural cue covers every coordinated name."""
+    for i in range(len(candidates) - 1, 0, -1):
+        later, earlier = candidates[i], candidates[i - 1]
+        if not later.region_cue or later.cue_end is None or not doc[later.cue_end - 1].lower_.endswith("s"):
+            continue
+        between = doc[earlier.end:later.start]
+        if len(between) <= 2 and all(t.lower_ in ("and", "or", ",") for t in between):
+            earlier.region_cue = True
+
+
+def _attach_containers(doc: Doc, candidates: list[_Candidate]) -> None:
+    for first, second in zip(candidates, candidates[1:]):
+        between = doc[first.end:second.start]
+        if len(between) == 1 and between[0].text == ",":
+            first.container = second.key
+
+
+def _overlaps(doc: Doc, c: _Candidate, exclude: Sequence[CharSpan]) -> bool:
+    start, end = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+    return any(s.char_start < end and start < s.char_end for s in exclude)
+
+
+def _entries(doc: Doc, c: _Candidate, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    if c.key.startswith(ABBREVIATION_PREFIX):
+        entry = gazetteer.abbreviation(c.key[len(ABBREVIATION_PREFIX):])
+        return [entry] if entry is not None else []
+    if c.facility:
+        return []
+    entries = gazetteer.lookup_key(c.key)
+    if _all_generic(c.key):
+        # 'Cape Town' and 'Middle East' yes; 'West Coast' (New Zealand) and 'Valley' (Alabama) no.
+        entries = [e for e in entries if e.feature in ("country", "macro", "continent")
+                   or e.population >= BIG_CITY and e.feature != "admin1"]
+    if c.end - c.start == 1 and (_is_short_acronym(doc[c.start]) or "." in doc[c.start].text):
+        # 'AI', 'P.A.', 'Dr.': an acronym or abbreviation names a country ('US', 'U.K.') or nothing.
+        return [e for e in entries if e.feature in ("country", "macro")]
+    return entries
+
+
+def _facility_location(doc: Doc, c: _Candidate, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The settlement or region named inside a facility's name ('Kharkiv Tractor Plant')."""
+    if doc[c.end - 1].lower_ in UNLOCATED_HEADS:
+        return None
+    country = None
+    for i in range(c.start, c.end - 1):
+        for j in range(min(c.end - 1, i + MAX_NAME_TOKENS), i, -1):
+            key = normalize(doc[i:j].text)
+            if key in GENERIC_WORDS or not key:
+                continue
+            entries = [e for e in gazetteer.lookup_key(key) if normalize(e.place_name) == key]
+            places = [e for e in entries if e.feature in ("city", "capital", "admin1")
+                      and (e.population >= BIG_CITY or e.feature == "admin1")]
+            if places:
+                return max(places, key=lambda e: e.population)
+            country = country or next((e for e in entries if e.feature == "country"), None)
+    return country
+
+
+# --- context -------------------------------------------------------------------------------------
+
+@dataclass
+class _Context:
+    countries: Counter
+    admin1: Counter
+    region_bases: set[str]
+    surnames: set[str] = field(default_factory=set)  # last words of multi-word person names
+    resolved: dict[str, GazetteerEntry] = field(default_factory=dict)
+
+    def countries_for(self, key: str) -> Counter:
+        counts = Counter(self.countries)
+        for other, entry in self.resolved.items():
+            if other != key and entry.country_code:
+                counts[entry.country_code] += 1
+        return counts
+
+    def admin1_for(self, key: str) -> Counter:
+        counts = Counter(self.admin1)
+        for other, entry in self.resolved.items():
+            if other != key and entry.admin1_code:
+                counts[entry.admin1_code] += 1
+        return counts
+
+    def add_resolved(self, accepted: list[_Candidate]) -> None:
+        for c in accepted:
+            if c.chosen is not None and c.score >= 0.6:
+                self.resolved.setdefault(c.key, c.chosen)
+
+    @classmethod
+    def of(cls, doc: Doc, candidates: list[_Candidate], gazetteer: Gazetteer) -> _Context:
+        countries: Counter = Counter()
+        for token in doc:
+            if token.text[:1].isupper():
+                demonym = gazetteer.demonym_country(token.text)
+                if demonym:
+                    countries[demonym] += 1
+        for c in candidates:
+            c.entries = _entries(doc, c, gazetteer)
+            if c.facility:
+                c.location = _facility_location(doc, c, gazetteer)
+            if c.ner_label in (None, "GPE", "LOC") and not c.facility:
+                for entry in c.entries:
+                    if entry.feature == "country":
+                        countries[entry.country_code] += 1
+        region_bases = {c.key for c in candidates if c.region_cue}
+        for base in region_bases:
+            for region in gazetteer.regions_with_base(base):
+                countries[region.country_code] += 1
+        surnames = {normalize(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        return cls(countries, Counter(), region_bases, surnames)
+
+    def add_accepted(self, accepted: list[_Candidate], gazetteer: Gazetteer) -> None:
+        for c in accepted:
+            if c.region_cue:
+                for entry in _region_entries(c, gazetteer):
+                    self.admin1[entry.admin1_code] += 1
+                    self.countries[entry.country_code] += 1
+            # Unambiguous names (one entry, or one entry in a country of its own) add their country.
+            countries = {e.country_code for e in c.entries if e.country_code}
+            if len(countries) == 1 and c.entries[0].feature != "country":
+                self.countries[next(iter(countries))] += 1
+            for entry in c.entries:
+                if entry.feature == "admin1" and not c.region_cue and len(c.entries) == 1:
+                    self.admin1[entry.admin1_code] += 1
+
+
+# --- acceptance ----------------------------------------------------------------------------------
+
+def _preceding_word(doc: Doc, start: int) -> Token | None:
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in MODIFIER_WORDS:
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _accept(doc: Doc, candidates: list[_Candidate], gazetteer: Gazetteer, context: _Context) -> None:
+    previous: _Candidate | None = None
+    for c in candidates:
+        c.accepted = _has_evidence(doc, c, previous, context, gazetteer)
+        if c.accepted:
+            previous = c
+
+
+def _locative_strength(doc: Doc, start: int, end: int | None = None) -> int:
+    """2 for a preposition that puts what follows in a place (or a verb whose object is a place:
+    'shelled Kubyansk'), 1 for a weaker preposition, 0 for none."""
+    if end is not None:
+        root = doc[start:end].root
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+            return 2
+    preceding = _preceding_word(doc, start)
+    if preceding is None:
+        return 0
+    word = preceding.lower_
+    if word in LOCATIVE_WORDS:
+        return 2
+    if word == "of" and preceding.i > 0 and doc[preceding.i - 1].lower_ in PART_OF_WORDS:
+        return 2
+    return 1 if word in WEAK_LOCATIVE_WORDS else 0
+
+
+def _has_evidence(doc: Doc, c: _Candidate, previous: _Candidate | None, context: _Context,
+                  gazetteer: Gazetteer) -> bool:
+    if c.ner_label in NEVER_PLACE_LABELS:
+        return False
+    ent = _entity_around(doc, c)
+    locative = _locative_strength(doc, c.start, c.end)
+    if c.facility:
+        return not _is_speaker(doc, c)  # 'the White House said' is an actor, 'at the White House' a place
+    if gazetteer.demonym_country(doc[c.start:c.end].text) and not any(
+            e.feature == "country" for e in c.entries):
+        return False
+    before = doc[c.start - 1] if c.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and not c.ner_is_place:
+        return False
+    if ent is not None and ent.label_ == "PERSON" and (ent.start < c.start or ent.end > c.end):
+        return False  # part of a person's name: 'George Washington', 'Paris Hilton'
+    if c.key in context.surnames and locative < 2:
+        return False  # 'Nelson said' after 'Dewly Nelson': the person again
+    single_word = c.end - c.start == 1
+    if single_word and doc[c.start].is_stop and not doc[c.start].text.isupper():
+        return False  # 'Are' (Åre), 'We'
+    if single_word and doc[c.start].lower_.rstrip(".") in PERSON_TITLES:
+        return False  # 'US Secretary of State': a title, not Secretary, Maryland
+    coordinated = previous is not None and c.start - previous.end <= 2 and all(
+        t.lower_ in ("and", "or", ",") for t in doc[previous.end:c.start])
+    if not c.entries:
+        # Not in the gazetteer: only spaCy's word for it, so ask for more than the label.
+        return c.region_cue or c.settlement_cue or (c.ner_label in ("GPE", "LOC") and (
+            locative == 2 or coordinated or c.container is not None))
+    if c.region_cue or c.settlement_cue:
+        return True
+    best_population = max(e.population for e in c.entries)
+    in_context = any(e.country_code in context.countries for e in c.entries)
+    strong = any(_is_prominent(e, c, context) for e in c.entries)
+    if not strong and locative < 2 and not c.ner_is_place and _in_shouted_run(doc, c):
+        return False  # 'KEEP READING', 'SIGN UP': page furniture in capitals, not Reading
+    if not strong and _is_speaker(doc, c):
+        return False  # 'Nelson told reporters': a person, whatever spaCy's label
+    if c.ner_label in ("GPE", "LOC"):
+        return strong or best_population >= 10_000 or locative > 0 or coordinated or in_context \
+            or c.container is not None
+    if single_word and not strong and doc[c.start].lower_ in _english_non_nouns():
+        return False  # 'March', 'Hope', 'Split': a verb or adjective first, a town somewhere second
+    if doc[c.start].is_sent_start and not strong and len(c.entries) > 1 and best_population < BIG_CITY:
+        return False  # a capitalised sentence-initial word that is also some small town
+    embedded = ent is not None and (ent.start < c.start or ent.end > c.end)
+    if ent is not None:
+        # spaCy's small model labels many Ukrainian and Russian towns PERSON, ORG or PRODUCT.
+        if embedded:
+            return strong or best_population >= BIG_CITY
+        if locative == 2 or coordinated or c.container:
+            return best_population >= 1_000 or strong or in_context
+        if locative == 1:
+            return best_population >= 5_000 or strong or in_context
+        return strong or (best_population >= BIG_CITY and in_context and not _is_speaker(doc, c))
+    if strong or locative == 2 or coordinated or c.container:
+        return True
+    if locative == 1 and (best_population >= 10_000 or in_context):
+        return True
+    return best_population >= BIG_CITY and (in_context or best_population >= 1_000_000)
+
+
+def _in_shouted_run(doc: Doc, c: _Candidate) -> bool:
+    """The name is spelled in capitals, and so are the words beside it on its line (a heading,
+    a button), so its capitals say nothing about it being a name."""
+    name = doc[c.start:c.end]
+    if not all(t.is_upper for t in name if t.is_alpha) or not any(len(t) > 3 and t.is_alpha for t in name):
+        return False
+    neighbours = []
+    if c.start > 0 and "\n" not in doc[c.start - 1].whitespace_ and doc[c.start - 1].is_alpha:
+        neighbours.append(doc[c.start - 1])
+    if c.end < len(doc) and "\n" not in name[-1].whitespace_ and doc[c.end].is_alpha:
+        neighbours.append(doc[c.end])
+    return all(t.is_upper for t in neighbours)
+
+
+def _is_prominent(entry: GazetteerEntry, c: _Candidate, context: _Context) -> bool:
+    """A name too prominent to need more evidence: a country, a big capital, or a region in one
+    of the article's countries ('Nelson', a New Zealand region, is first a surname)."""
+    if entry.feature in ("country", "continent", "macro"):
+        return True
+    if entry.feature == "capital":
+        return entry.population >= BIG_CITY
+    return entry.feature == "admin1" and (entry.country_code in context.countries or c.ner_label in ("GPE", "LOC"))
+
+
+@cache
+def _english_non_nouns() -> frozenset[str]:
+    """English verbs, adjectives and adverbs known to the model's lemmatizer."""
+    try:
+        from orchestration.extract.nlp import load_nlp
+
+        index = load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, OSError, ValueError):
+        return frozenset()
+    words: set[str] = set()
+    for pos in ("verb", "adj", "adv"):
+        words.update(index.get(pos, ()))
+    return frozenset(words)
+
+
+def _entity_around(doc: Doc, c: _Candidate) -> Span | None:
+    for i in range(c.start, c.end):
+        if doc[i].ent_iob_ in ("B", "I"):
+            return _entity_at(doc, i)
+    return None
+
+
+def _entity_at(doc: Doc, i: int) -> Span:
+    start = i
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=doc[i].ent_type_)
+
+
+def _is_speaker(doc: Doc, c: _Candidate) -> bool:
+    root = doc[c.start:c.end].root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
+
+
+# --- resolution ----------------------------------------------------------------------------------
+
+def _region_entries(c: _Candidate, gazetteer: Gazetteer | None) -> list[GazetteerEntry]:
+    regions = [e for e in c.entries if e.feature == "admin1"]
+    if regions or gazetteer is None:
+        return regions
+    regions = gazetteer.regions_with_base(c.key)
+    if regions:
+        return regions
+    # 'Kharkov region' -> the region that contains the city called Kharkov.
+    by_admin1 = {}
+    for entry in c.entries:
+        if entry.population < 20_000:
+            continue
+        region = gazetteer.admin1(entry.admin1_code)
+        if region is not None and entry.population > by_admin1.get(region, -1):
+            by_admin1[region] = entry.population
+    return list(by_admin1)
+
+
+def _score(entry: GazetteerEntry, c: _Candidate, countries: Counter, admin1: Counter,
+           gazetteer: Gazetteer) -> float:
+    # A region's population is the sum of its places', so it is discounted tenfold against a city's.
+    population = entry.population / 10 if entry.feature == "admin1" else entry.population
+    score = math.log10(population + 10)
+    primary = normalize(entry.place_name) == c.key
+    # Macro-regions have no population; their names are well known ('Middle East', 'Atlantic').
+    score += {"country": 4.0, "continent": 3.0, "macro": 7.0}.get(entry.feature, 0.0)
+    if entry.feature == "capital" and primary:
+        score += 3.0
+    if entry.country_code and entry.country_code in countries:
+        score += 1.5
+    if entry.feature == "admin1" and any(code.startswith(f"{entry.country_code}.") for code in admin1):
+        score += 0.5
+    if entry.admin1_code and entry.admin1_code in admin1:
+        score += 1.0
+    if c.container is not None:
+        container = gazetteer.lookup_key(c.container)
+        if any(entry.country_code == x.country_code and (x.feature == "country" or x.admin1_code == entry.admin1_code)
+               for x in container if x is not entry):
+            score += 6.0
+    # An alternate name is often a former one ('Salisbury' for Harare): the place that still
+    # carries the name comes first.
+    score += 1.0 if primary else -1.0
+    return score
+
+
+def _resolve(accepted: list[_Candidate], gazetteer: Gazetteer, context: _Context) -> None:
+    for c in accepted:
+        if c.facility:
+            continue
+        if c.region_cue or (c.key in context.region_bases and not c.settlement_cue):
+            pool = _region_entries(c, gazetteer) or c.entries
+        elif c.settlement_cue:
+            pool = [e for e in c.entries if e.feature in ("city", "capital")] or c.entries
+        else:
+            pool = _without_namesake_regions(c.entries)
+        if not pool:
+            pool = _similar(c, gazetteer, context)
+        if not pool:
+            continue
+        countries, admin1 = context.countries_for(c.key), context.admin1_for(c.key)
+        scored = sorted(((_score(e, c, countries, admin1, gazetteer), e) for e in pool), key=lambda pair: -pair[0])
+        c.chosen = scored[0][1]
+        margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
+        c.score = round(min(1.0, 0.5 + 0.15 * margin), 3)
+
+
+def _without_namesake_regions(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """A bare name shared by a region and a big city inside it means the city ('New York')."""
+    cities_in = {e.admin1_code for e in entries if e.feature in ("city", "capital") and e.population >= BIG_CITY}
+    return [e for e in entries if not (e.feature == "admin1" and e.admin1_code in cities_in)]
+
+
+def _similar(c: _Candidate, gazetteer: Gazetteer, context: _Context) -> list[GazetteerEntry]:
+    """Places spelled almost like an unknown name, in the article's main countries ('Kubyansk')."""
+    if len(c.key) < 6 or not context.countries or _all_generic(c.key) or not (
+            c.ner_label in ("GPE", "LOC") or c.settlement_cue):
+        return []
+    countries = [cc for cc, _ in context.countries.most_common(3)]
+    min_score = 85.0 if len(c.key) >= 7 else 90.0  # one letter off in a short name is another name
+    return [entry for entry, _ in gazetteer.similar(c.key, countries, min_score=min_score)[:3]]
+
+
+NEAR_TOKENS = 60
+
+
+def _nearest(c: _Candidate, settlements: list[_Candidate]) -> GazetteerEntry | None:
+    distances = [(abs(s.start - c.start), s.chosen) for s in settlements if s is not c
+                 and abs(s.start - c.start) <= NEAR_TOKENS]
+    return min(distances, key=lambda pair: pair[0])[1] if distances else None
+
+
+def _focus(accepted: list[_Candidate]) -> GazetteerEntry | None:
+    """The article's main locality: its most mentioned settlement, else its most mentioned region.
+
+    A facility or small place the gazetteer lacks is most likely there ('Royal Street' in an
+    article about New Orleans), so it gets that point, with a coarser precision.
+    """
+    counts: Counter = Counter()
+    for c in accepted:
+        if c.chosen is not None and c.chosen.feature in ("city", "capital", "admin1"):
+            counts[c.chosen] += 1
+    settlements = [(n, e.population, e) for e, n in counts.items() if e.feature != "admin1"]
+    regions = [(n, e.population, e) for e, n in counts.items() if e.feature == "admin1"]
+    best = max(settlements or regions, default=None, key=lambda t: (t[0], t[1]))
+    return best[2] if best else None
+
+
+# --- output ------------------------------------------------------------------------------------------
+
+def _unresolved(start: int, end: int, surface: str, key: str, name: str, place_type: str,
+                where: GazetteerEntry | None) -> PlaceMention:
+    """A toponym without its own gazetteer entry, placed at ``where`` (a place it is in) if known."""
+    if where is None:
+        return PlaceMention(start, end, surface, key, name, place_type, None, None, None, None, "point", 0.3)
+    precision = "region" if where.feature in ("admin1", "country") else "city"
+    return PlaceMention(start, end, surface, key, name, place_type, where.country_code, where.latitude,
+                        where.longitude, None, precision, 0.3)
+
+
+def _mention(doc: Doc, c: _Candidate, where: GazetteerEntry | None) -> PlaceMention:
+    end_token = c.cue_end if c.cue_end is not None else c.end
+    start_char = doc[c.start].idx
+    end_char = doc[end_token - 1].idx + len(doc[end_token - 1])
+    surface = doc[c.start:end_token].text  # the token span's text is the body slice, whitespace included
+    entry = c.chosen
+    if c.facility:
+        name = doc[c.start:c.end].text
+        kind = "other" if doc[c.end - 1].lower_ in NATURAL_FEATURE_HEADS else "facility"
+        if doc[c.end - 1].lower_ in ("embassy", "consulate"):
+            where = None
+        return _unresolved(start_char, end_char, surface, f"{kind}:{c.key}", name, kind, c.location or where)
+    if entry is None:
+        place_type = ("region" if c.region_cue else "village" if c.settlement_cue
+                      else "facility" if c.ner_label == "FAC" else "other")
+        return _unresolved(start_char, end_char, surface, f"name:{c.key}", doc[c.start:c.end].text,
+                           place_type, where)
+    return PlaceMention(start_char, end_char, surface, entry.place_key, entry.place_name, entry.place_type,
+                        entry.country_code, entry.latitude, entry.longitude, entry.geonames_id,
+                        entry.precision, c.score)

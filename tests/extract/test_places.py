@@ -1,0 +1,159 @@
+"""Toponyms are recognised, resolved to the right gazetteer entry, and nothing else becomes a place."""
+from __future__ import annotations
+
+import pytest
+
+from orchestration.extract.gazetteer import Gazetteer, normalize
+from orchestration.extract.places import extract_places, is_metonymic_government
+from orchestration.extract.records import PLACE_TYPES, Span
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def places(nlp, gazetteer, text, exclude=()):
+    doc = nlp(text)
+    found = list(extract_places(doc, gazetteer, exclude))
+    for mention in found:
+        assert text[mention.char_start:mention.char_end] == mention.surface
+    return found
+
+
+# (sentence, every place expected: surface, place_name, country code, place_type)
+@pytest.mark.parametrize("text, expected", [
+    ("Two drones were shot down over the Belgorod region, the governor said.",
+     [("Belgorod region", "Belgorod Oblast", "RU", "region")]),
+    ("Shelling damaged homes in Kharkiv oblast and in the city of Kupiansk.",
+     [("Kharkiv oblast", "Kharkiv Oblast", "UA", "region"), ("Kupiansk", "Kupyansk", "UA", "city")]),
+    ("The Lugansk region and the Zaporozhye province were both shelled.",
+     [("Lugansk region", "Luhansk Oblast", "UA", "region"),
+      ("Zaporozhye province", "Zaporizhzhia Oblast", "UA", "region")]),
+    ("Ukrainian forces crossed into the Kursk and Belgorod regions.",
+     [("Kursk", "Kursk Oblast", "RU", "region"), ("Belgorod regions", "Belgorod Oblast", "RU", "region")]),
+    ("Fighting continued around Avdiivka and Toropets, in Russia's Tver province.",
+     [("Avdiivka", "Avdiyivka", "UA", "city"), ("Toropets", "Toropets", "RU", "town"),
+      ("Russia", "Russia", "RU", "country"), ("Tver province", "Tver Oblast", "RU", "region")]),
+    ("Ukrainian troops advanced near Kursk and Sudzha on Tuesday.",
+     [("Kursk", "Kursk", "RU", "city"), ("Sudzha", "Sudzha", "RU", "town")]),
+    ("The village of Staromaiorske was retaken by Ukrainian marines.",
+     [("Staromaiorske", "Staromaiorske", "UA", "village")]),
+    ("Refugees arrived in Warsaw, Poland, and in Berlin.",
+     [("Warsaw", "Warsaw", "PL", "city"), ("Poland", "Poland", "PL", "country"),
+      ("Berlin", "Berlin", "DE", "city")]),
+    ("Fighting raged near Bakhmut, which Russian officials call Artemovsk.",
+     [("Bakhmut", "Bakhmut", "UA", "city"), ("Artemovsk", "Bakhmut", "UA", "city")]),
+    ("Storms hit Melbourne, Victoria, and Sydney in Australia.",
+     [("Melbourne", "Melbourne", "AU", "city"), ("Victoria", "Victoria", "AU", "region"),
+      ("Sydney", "Sydney", "AU", "city"), ("Australia", "Australia", "AU", "country")]),
+    ("She moved from the U.S. to Britain and settled in Leeds.",
+     [("U.S.", "United States", "US", "country"), ("Britain", "United Kingdom", "GB", "country"),
+      ("Leeds", "Leeds", "GB", "city")]),
+    ("Ships were seen in the Black Sea and the Sea of Azov.",
+     [("Black Sea", "Black Sea", None, "other"), ("Sea of Azov", "Sea of Azov", None, "other")]),
+    ("Officials in the Donetsk People's Republic announced a curfew.",
+     [("Donetsk People's Republic", "Donetsk Oblast", "UA", "region")]),
+    ("US Secretary of State Antony Blinken arrived in Kyiv.",  # a title, not Secretary, Maryland
+     [("US", "United States", "US", "country"), ("Kyiv", "Kyiv", "UA", "city")]),
+    ("CONTINUE READING\nBritish officials met in Geneva.",  # page furniture in capitals, not Reading
+     [("Geneva", "Geneva", "CH", "city")]),
+    ("The governor visited Springfield, Ill., on Friday.",
+     [("Springfield", "Springfield", "US", "city"), ("Ill.", "Illinois", "US", "region")]),
+])
+def test_places_are_recognised_and_resolved(nlp, gazetteer, text, expected):
+    found = [(m.surface, m.place_name, m.country_code, m.place_type) for m in places(nlp, gazetteer, text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Biden spoke with Macron by phone in March.",  # 'Biden' and 'March' are tiny towns somewhere
+    "Mark Stop said the report would be published later.",
+    "Russian and Ukrainian officials agreed on a prisoner exchange.",  # nationality words are not places
+    "Ukrainians and Russians both claimed the victory.",
+    "We will hope for the best, Nelson told reporters.",
+    "The NATO summit ended without a statement.",
+    "Dewly Nelson was elected. Nelson said he would cut heating costs.",  # a surname, seen in full before
+])
+def test_words_that_only_look_like_places_are_not_places(nlp, gazetteer, text):
+    assert places(nlp, gazetteer, text) == []
+
+
+def test_excluded_spans_are_not_places(nlp, gazetteer):
+    text = "Kyiv said the attack on Kharkiv killed three people."
+    kyiv = Span(0, 4)
+    assert [m.surface for m in places(nlp, gazetteer, text)] == ["Kyiv", "Kharkiv"]
+    assert [m.surface for m in places(nlp, gazetteer, text, exclude=[kyiv])] == ["Kharkiv"]
+
+
+@pytest.mark.parametrize("text, surface, expected", [
+    ("Kyiv said the strikes would continue.", "Kyiv", True),
+    ("Moscow claims the drones were shot down.", "Moscow", True),
+    ("Washington warned of new sanctions.", "Washington", True),
+    ("Russia has denied the report.", "Russia", True),
+    ("Drones struck Kyiv overnight.", "Kyiv", False),
+    ("Residents of Moscow said they heard blasts.", "Moscow", False),
+    ("Sudzha said nothing.", "Sudzha", False),  # a town, neither a capital nor a country
+])
+def test_metonymic_government(nlp, text, surface, expected):
+    doc = nlp(text)
+    start = text.index(surface)
+    span = doc.char_span(start, start + len(surface))
+    assert is_metonymic_government(span) is expected
+
+
+def test_one_sense_per_article_for_a_region_and_its_city(nlp, gazetteer):
+    text = ("Donetsk was shelled again overnight. Later, officials in the Donetsk region "
+            "reported two casualties.")
+    found = places(nlp, gazetteer, text)
+    assert [(m.surface, m.place_name) for m in found] == [("Donetsk", "Donetsk Oblast"),
+                                                          ("Donetsk region", "Donetsk Oblast")]
+    alone = places(nlp, gazetteer, "Donetsk was shelled again overnight, Ukrainian officials said.")
+    assert [(m.place_name, m.place_type) for m in alone] == [("Donetsk", "city")]
+
+
+def test_context_picks_the_namesake_in_the_articles_country(nlp, gazetteer):
+    in_us = places(nlp, gazetteer, "Residents of Orange County, California, fled to Santa Ana.")
+    assert [(m.surface, m.country_code) for m in in_us][-1] == ("Santa Ana", "US")
+    in_ukraine = places(nlp, gazetteer, "Ukrainian forces said they pushed back an attack near Pokrovsk.")
+    assert [(m.place_name, m.country_code) for m in in_ukraine] == [("Pokrovsk", "UA")]
+
+
+def test_misspelt_village_is_matched_within_the_articles_country(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Ukraine said Russian forces shelled Kubyansk in the Kharkiv region.")
+    assert ("Kubyansk", "Kupyansk") in [(m.surface, m.place_name) for m in found]
+
+
+def test_facility_is_placed_at_the_place_named_near_it(nlp, gazetteer):
+    found = places(nlp, gazetteer, "A fire broke out at the Carnegie Library in New Orleans on Monday.")
+    library = found[0]
+    assert (library.surface, library.place_type, library.geonames_id) == ("Carnegie Library", "facility", None)
+    assert (library.latitude, library.longitude, library.precision) == (found[1].latitude, found[1].longitude, "city")
+
+
+def test_mentions_carry_valid_types_precisions_and_coordinates(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Missiles hit Kharkiv, the Sumy region and a depot near Toropets, Russia.")
+    assert found, "expected places"
+    for m in found:
+        assert m.place_type in PLACE_TYPES
+        assert m.precision in ("country", "region", "city", "point")
+        assert -90 <= m.latitude <= 90 and -180 <= m.longitude <= 180
+        assert 0 < m.score <= 1
+
+
+@pytest.mark.parametrize("name, key", [
+    ("U.S.", "us"), ("St. Petersburg", "saint petersburg"), ("Zaporizhzhia", "zaporizhzhia"),
+    ("Kyiv’s", "kyivs"), ("Nikolayevo-Daryino", "nikolayevo daryino"), ("Dnipropetrovs’k", "dnipropetrovsk"),
+])
+def test_normalize(name, key):
+    assert normalize(name) == key
+
+
+def test_gazetteer_rows_are_unique_and_complete(gazetteer):
+    rows = list(gazetteer.rows())
+    assert len({r["place_key"] for r in rows}) == len(rows) > 200_000
+    assert set(rows[0]) == {"place_key", "place_name", "place_type", "country_code", "latitude", "longitude",
+                            "geonames_id", "population", "admin1_code"}
+    regions = {r["place_name"] for r in rows if r["country_code"] in ("UA", "RU") and r["place_type"] == "region"}
+    assert {"Kharkiv Oblast", "Kursk Oblast", "Crimea", "Zaporizhzhia Oblast", "Luhansk Oblast"} <= regions
+    assert len(regions) >= 27 + 80
