@@ -1,76 +1,78 @@
-"""Turn one raw file into articles (or rejections), by its extension and content."""
+"""Turn one raw file into articles (or rejections), by its extension and content.
+
+Never raises for anything about the file: every problem becomes a Rejection with a reason code
+(see ``records.REASON_CODES``), so one bad file never stops a run.
+"""
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from orchestration.ingest.decoding import DecodingError, decode_bytes
-from orchestration.ingest.records import IncomingArticle, Rejection, content_hash
+from orchestration.ingest.decoding import binary_kind, decode_bytes
+from orchestration.ingest.files import RawFile, read_stable
+from orchestration.ingest.formats import FORMAT_EXTENSIONS, Outcome, SourceFile, format_for, read_text
+from orchestration.ingest.records import RejectedInput, Rejection, bytes_hash
 
-Outcome = IncomingArticle | Rejection
+# A file rejected for one of these is read again on the next run: the problem may pass.
+RETRIED_REASONS = frozenset({"vanished", "changed_while_reading", "unreadable"})
+JSONL_FILE_FACTOR = 100
+SUPPORTED_EXTENSIONS = sorted(s for suffixes in FORMAT_EXTENSIONS.values() for s in suffixes if s)
 
-TEXT_EXTENSIONS = {".txt", ".text", ""}
-JSONL_EXTENSIONS = {".jsonl", ".ndjson"}
+
+@dataclass
+class SourceRead:
+    """Everything one file yields, with the hash of the bytes read (None if none were)."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    content_hash: str | None = None
+
+    @property
+    def is_final(self) -> bool:
+        """False when the file should be read again next run even if it looks unchanged."""
+        return not any(isinstance(o, Rejection) and o.reason_code in RETRIED_REASONS for o in self.outcomes)
 
 
-def read_source(path: Path, raw_dir: Path, max_bytes: int) -> Iterator[Outcome]:
-    """Everything one file yields. Never raises for bad content: it yields a Rejection instead."""
-    source_key = path.relative_to(raw_dir).as_posix()
+def read_source(entry: RawFile, raw_dir: Path, max_bytes: int) -> SourceRead:
+    """Read one file. ``max_bytes`` limits an article: a whole file, or one JSONL record (a JSONL
+    file holds many articles and may be up to ``JSONL_FILE_FACTOR`` times larger)."""
+    is_jsonl = entry.suffix in FORMAT_EXTENSIONS["jsonl"]
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        yield Rejection(source_key, "unreadable", f"could not read the file: {error.strerror or error}")
+        data = read_stable(entry, raw_dir, max_bytes * JSONL_FILE_FACTOR if is_jsonl else max_bytes)
+    except RejectedInput as rejected:
+        return SourceRead([Rejection(entry.source_key, rejected.reason_code, rejected.detail)])
+    digest = bytes_hash(data)
+    read = SourceRead(content_hash=digest)
+    try:
+        for outcome in _outcomes(entry, data, digest, max_bytes):
+            read.outcomes.append(outcome)
+    except Exception as error:  # a library failing on strange input must not stop the run
+        read.outcomes.append(Rejection(entry.source_key, "unreadable", f"reading the file failed "
+                                       f"({type(error).__name__}: {error}); it is tried again on the next run",
+                                       digest))
+    return read
+
+
+def _outcomes(entry: RawFile, data: bytes, digest: str, max_bytes: int):
+    def reject(reason: str, detail: str) -> Rejection:
+        return Rejection(entry.source_key, reason, detail, digest)
+
+    if not data.strip():
+        yield reject("empty", "the file holds no text (empty or whitespace only)")
         return
-    if len(data) > max_bytes:
-        yield Rejection(source_key, "too_large",
-                        f"{len(data):,} bytes is over the {max_bytes:,}-byte limit (CLAIMHOUSE_MAX_FILE_BYTES)")
+    known_extension = any(entry.suffix in suffixes for suffixes in FORMAT_EXTENSIONS.values())
+    if not known_extension:
+        kind = binary_kind(data)
+        what = f"{kind} " if kind else ""
+        yield reject("unsupported_format", f"a {what}file with extension {entry.suffix!r}; claimhouse "
+                     f"reads {', '.join(SUPPORTED_EXTENSIONS)} (and files without an extension)")
         return
     try:
         text, encoding = decode_bytes(data)
-    except DecodingError as error:
-        yield Rejection(source_key, error.reason_code, str(error))
+    except RejectedInput as rejected:
+        yield reject(rejected.reason_code, rejected.detail)
         return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_EXTENSIONS:
-        yield from _jsonl_articles(text, source_key, encoding)
-    else:
-        yield from _plain_article(text, source_key, encoding)
-
-
-def _plain_article(text: str, source_key: str, encoding: str) -> Iterator[Outcome]:
     if not text.strip():
-        yield Rejection(source_key, "empty", "the file holds no text (empty or whitespace only)")
+        yield reject("empty", f"the file holds only whitespace once decoded ({encoding})")
         return
-    yield IncomingArticle(source_key=source_key, source_name=Path(source_key).name, text=text,
-                          source_format="txt", encoding=encoding)
-
-
-def _jsonl_articles(text: str, source_key: str, encoding: str) -> Iterator[Outcome]:
-    file_name = Path(source_key).name
-    for line_number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        record_name = f"{file_name}:{line_number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Rejection(record_name, "malformed_json", f"line {line_number}: {error.msg}",
-                            content_hash(line))
-            continue
-        body = record.get("text") if isinstance(record, dict) else None
-        if not isinstance(body, str) or not body.strip():
-            yield Rejection(record_name, "empty", f"line {line_number}: no non-empty 'text' field",
-                            content_hash(line))
-            continue
-        record_id = str(record.get("id") or line_number)
-        yield IncomingArticle(
-            source_key=f"{source_key}#{record_id}",
-            source_name=f"{file_name}#{record_id}",
-            text=body,
-            source_format="jsonl",
-            encoding=encoding,
-            title=record.get("title"),
-            outlet=record.get("outlet"),
-            url=record.get("url"),
-        )
+    fmt = format_for(entry.suffix, text)
+    yield from read_text(fmt, text, SourceFile(entry.source_key, encoding, max_bytes))
