@@ -67,9 +67,42 @@ def _attributions(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[tuple[in
     for token in doc:
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             yield from _according_to(doc, token, actors)
+        elif token.pos_ == "NOUN" and token.lemma_ in REPORTING_NOUNS:
+            yield from _noun_attribution(doc, token, actors)
         elif token.lemma_ in REPORTING_VERBS and token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" \
                 or token.lemma_ in REPORTING_VERBS and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "pcomp"):
             yield from _verb_attribution(doc, token, actors)
+
+
+REPORTING_NOUNS = {"claim": "claimed", "statement": "reported", "assertion": "claimed", "allegation": "claimed",
+                   "report": "reported", "warning": "reported", "denial": "denied", "announcement": "reported",
+                   "insistence": "claimed", "accusation": "claimed", "admission": "reported", "confirmation": "certain"}
+
+
+def _noun_attribution(doc: Doc, noun: Token, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
+    """"Moscow's repeated claims that its defence holds', 'a statement by the ministry that ...'."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+               and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)]
+    if not clauses:
+        return
+    speaker = None
+    for child in noun.children:
+        if child.dep_ == "poss":
+            speaker = _actor_in(actors, child)
+        elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    speaker = speaker or _actor_in(actors, obj)
+    if speaker is None:
+        return
+    modifiers = [c for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
+    cue_start = min([noun, *modifiers], key=lambda t: t.i).idx
+    cue_end = noun.idx + len(noun)
+    attribution = _Attribution(cue_start, cue_end, doc.text[cue_start:cue_end], speaker, None,
+                               REPORTING_NOUNS[noun.lemma_])
+    for clause in clauses:
+        start, end = _subtree_span(clause)
+        yield start, end, attribution
 
 
 def _actor_at(actors: Sequence[ActorMention], token: Token) -> ActorMention | None:
@@ -91,12 +124,20 @@ def _actor_in(actors: Sequence[ActorMention], head: Token) -> ActorMention | Non
 
 
 def _subject(token: Token) -> Token | None:
+    """The speaker's noun phrase: the active subject, the agent of a passive ('was denied by X'),
+    or the subject of the clause a participle or infinitive hangs from ('..., saying', 'unable to confirm')."""
     verb = token
-    for _ in range(3):
+    for _ in range(4):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and verb.lemma_ in ("report", "say")):
+            if child.dep_ == "nsubj":
                 return child
-        if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl") and verb.head is not verb:
+            if child.dep_ == "agent":
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # 'X was accused': X is not the speaker
+        if verb.dep_ in ("advcl", "xcomp", "pcomp", "conj", "acl", "acomp") and verb.head is not verb:
             verb = verb.head
             if verb.pos_ == "ADP":
                 verb = verb.head
@@ -156,33 +197,51 @@ def _contents(doc: Doc, verb: Token) -> list[tuple[int, int]]:
                 if grandchild.dep_ in ("pcomp", "pobj"):
                     spans.append(_subtree_span(grandchild))
     if not spans and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and verb.head.i < verb.i \
-            and verb.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-        # '"The attack was repelled," the spokesman said' parsed with 'said' under the quoted clause.
+            and verb.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and verb.tag_ != "VBG":
+        # '"The attack was repelled," the spokesman said' and 'The inhabitants, he said, cannot
+        # leave': 'said' hangs from the reported clause.
         head = verb.head
         own = {t.i for t in verb.subtree}
-        tokens = [t for t in head.subtree if t.i not in own and t.i < verb.i]
+        tokens = [t for t in head.subtree if t.i not in own and not (t.dep_ in ("cc", "punct") and t.head is head)]
         if tokens:
             spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
-    if not spans and verb.lemma_ in ("deny", "confirm", "report", "announce", "claim", "allege", "estimate"):
-        for child in verb.children:
-            if child.dep_ == "dobj" and len(list(child.subtree)) >= 4:
-                spans.append(_subtree_span(child))
     if not spans:
-        colon = _next_non_space(doc, verb.i + 1)
-        if colon is not None and colon.text == ":" and colon.i + 1 < len(doc):
-            sentence = colon.sent
-            spans.append((doc[colon.i + 1].idx, sentence.end_char))
+        colon = next((t for t in doc[verb.i + 1:min(len(doc), verb.i + 14)] if t.text == ":"), None)
+        if colon is not None and colon.sent == verb.sent and colon.i + 1 < len(doc) \
+                and not any(t.pos_ == "VERB" and t.lemma_ not in ("post", "publish", "release") for t in doc[verb.i + 1:colon.i]):
+            after = _next_non_space(doc, colon.i + 1)
+            if after is not None:
+                end_char = after.sent.end_char if after.sent != verb.sent or after.sent.end_char > after.idx else after.sent.end_char
+                spans.append((after.idx, end_char))
+    if not spans and verb.lemma_ not in ("say", "tell", "add", "write"):
+        # 'announced new military successes', 'vowed to drive the enemy out', 'accused X of Y'
+        tokens = [t for child in verb.children if child.i > verb.i and child.dep_ in
+                  ("dobj", "xcomp", "prep", "oprd", "attr", "acomp", "advcl") and not _is_circumstance(child)
+                  for t in child.subtree]
+        if tokens:
+            tokens.sort(key=lambda t: t.i)
+            spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
     return spans
+
+
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "since", "from", "with", "via",
+                                       "through", "by", "to", "for", "as", "without", "amid", "despite"})
+
+
+def _is_circumstance(child: Token) -> bool:
+    """'said on Tuesday', 'told reporters in Kyiv': the when and where of the act, not its content."""
+    return child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPOSITIONS
 
 
 def _clause_spans(clause: Token, exclude: Token) -> list[tuple[int, int]]:
     """One span per coordinated clause ('said X and that Y' gives two claims)."""
     conjoined = [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                 and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)]
+                 and (any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+                      or any(g.dep_ in ("dobj", "ccomp") for g in c.children))]
     if not conjoined:
         return [_subtree_span(clause, exclude)]
     skip = {t.i for c in conjoined for t in c.subtree}
-    first = [t for t in clause.subtree if t.i not in skip and t.dep_ != "cc" and t.i not in {x.i for x in exclude.subtree}]
+    first = [t for t in clause.subtree if t.i not in skip and t.dep_ != "cc"]
     spans = [(first[0].idx, first[-1].idx + len(first[-1]))] if first else []
     for c in conjoined:
         spans.append(_subtree_span(c))
@@ -242,10 +301,12 @@ def _according_to(doc: Doc, according: Token, actors: Sequence[ActorMention]) ->
     phrase = sorted({*according.subtree}, key=lambda t: t.i)
     phrase_start, phrase_end = phrase[0].i, phrase[-1].i
     sentence = according.sent
-    before = [t for t in sentence if t.i < phrase_start]
-    after = [t for t in sentence if t.i > phrase_end]
+    clause = according.head if according.head.pos_ in ("VERB", "AUX") else sentence.root
+    scope = [t for t in clause.subtree if not (phrase_start <= t.i <= phrase_end)]
+    before = [t for t in scope if t.i < phrase_start]
+    after = [t for t in scope if t.i > phrase_end]
     part = before if len([t for t in before if not t.is_punct]) >= len([t for t in after if not t.is_punct]) else after
-    part = [t for t in part if not t.is_space]
+    part = [t for t in part if not t.is_space and not (t.dep_ == "cc" and t.head is clause)]
     if not part:
         return
     cue_end = to.idx + len(to)
@@ -270,6 +331,9 @@ def _expand_to_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> tup
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    paragraph_break = text.find("\n", start, end)
+    if paragraph_break != -1 and paragraph_break - start >= 12:
+        end = paragraph_break
     while start < end and text[start] in TRIM_CHARS:
         start += 1
     while end > start and text[end - 1] in TRIM_CHARS:
@@ -281,7 +345,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     shared = min(a[1], b[1]) - max(a[0], b[0])
-    return max(0, shared) / max(1, min(a[1] - a[0], b[1] - b[0]))
+    return max(0, shared) / max(1, a[1] - a[0], b[1] - b[0])
 
 
 def _hedging(doc: Doc, start: int, end: int, attribution: _Attribution) -> tuple[str, bool, str | None]:

@@ -108,6 +108,7 @@ class Gazetteer:
         self._countries = {e.country_code: e for e in entries if e.feature == "country"}
         self._admin1 = {e.admin1_code: e for e in entries if e.feature == "admin1"}
         self._by_country_initial: dict[tuple[str, str], list[tuple[str, int]]] | None = None
+        self._folded_names: dict[tuple[str, str], list[str]] = {}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -157,16 +158,25 @@ class Gazetteer:
         """
         from rapidfuzz import fuzz, process
 
+        from orchestration.extract.names import transliteration_fold
+
         if not key:
             return []
         table = self._initial_table()
         found: dict[int, float] = {}
+        folded_key = " ".join(transliteration_fold(w) for w in key.split())
         for cc in country_codes:
             choices = table.get((cc, key[0]), [])
-            for _, score, position in process.extract(key, [c[0] for c in choices], scorer=fuzz.ratio,
-                                                       score_cutoff=min_score, limit=5):
-                index = choices[position][1]
-                found[index] = max(found.get(index, 0.0), score)
+            names = [c[0] for c in choices]
+            folded = self._folded_names.get((cc, key[0]))
+            if folded is None:
+                folded = [" ".join(transliteration_fold(w) for w in name.split()) for name in names]
+                self._folded_names[(cc, key[0])] = folded
+            for candidates, query in ((names, key), (folded, folded_key)):
+                for _, score, position in process.extract(query, candidates, scorer=fuzz.ratio,
+                                                           score_cutoff=min_score, limit=5):
+                    index = choices[position][1]
+                    found[index] = max(found.get(index, 0.0), score)
         return sorted(((self.entries[i], s) for i, s in found.items()), key=lambda pair: -pair[1])
 
     def _initial_table(self) -> dict[tuple[str, str], list[tuple[str, int]]]:

@@ -103,13 +103,15 @@ def person_key(name: str) -> str:
     """Spelling-insensitive key of a person's name: ASCII, lower case, titles dropped,
     transliteration variants folded ('Zelenskyy' and 'Zelensky' share a key)."""
     words = strip_titles(re.findall(r"[\w'’-]+", unidecode(name)))
-    folded = []
-    for word in words:
-        word = word.lower().replace("'", "").replace("’", "")
-        for pattern, replacement in _ENDINGS:
-            word = re.sub(pattern, replacement, word)
-        for old, new in _FOLDS:
-            word = word.replace(old, new)
-        word = re.sub(r"(.)\1+", r"\1", word)  # doubled letters
-        folded.append(word)
-    return " ".join(folded)
+    return " ".join(transliteration_fold(word) for word in words)
+
+
+def transliteration_fold(word: str) -> str:
+    """One word with the usual English, French and German renderings of Cyrillic letters folded
+    together ('Izyum' and 'Izium', 'Oleshnya' and 'Oleshnia', 'Zelenskyy' and 'Zelensky')."""
+    word = unidecode(word).lower().replace("'", "").replace("’", "")
+    for pattern, replacement in _ENDINGS:
+        word = re.sub(pattern, replacement, word)
+    for old, new in _FOLDS:
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", word)  # doubled letters

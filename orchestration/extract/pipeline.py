@@ -33,8 +33,13 @@ from orchestration.extract.records import (
     Span,
 )
 
-EXTRACTOR_VERSION = "2026.11.24-1"
+EXTRACTOR_VERSION = "2026.11.26-1"
 GOVERNMENT_MENTION_KINDS = frozenset({"metonym"})
+INSTITUTION_TYPES = frozenset({"government", "organization", "media", "military", "armed_group"})
+# Nouns after a country name that keep it a place ('Ukraine border'); before others it is an
+# attribute ('US President', 'US think tank') and names no place.
+PLACE_HEAD_NOUNS = frozenset({"border", "borders", "territory", "side", "soil", "airspace", "coast", "region",
+                              "frontier", "mainland", "countryside"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +59,10 @@ class ArticleExtraction:
 def extract_doc(doc: Doc, article_id: str, boilerplate: list[BoilerplateLine],
                 gazetteer: Gazetteer) -> ArticleExtraction:
     actors = extract_actors(doc)
-    governments = [Span(a.char_start, a.char_end) for a in actors
-                   if a.mention_kind in GOVERNMENT_MENTION_KINDS]
-    places = list(extract_places(doc, gazetteer, exclude=governments))
+    not_places = [Span(a.char_start, a.char_end) for a in actors
+                  if a.mention_kind in GOVERNMENT_MENTION_KINDS
+                  or a.mention_kind == "name" and a.actor_type in INSTITUTION_TYPES]
+    places = [p for p in extract_places(doc, gazetteer, exclude=not_places) if not _is_attributive_country(doc, p)]
     return ArticleExtraction(
         article_id=article_id,
         body=doc.text,
@@ -69,6 +75,17 @@ def extract_doc(doc: Doc, article_id: str, boilerplate: list[BoilerplateLine],
         claims=list(extract_claims(doc, actors)),
         figures=list(extract_figures(doc, places)),
     )
+
+
+def _is_attributive_country(doc: Doc, place: PlaceMention) -> bool:
+    if place.place_type != "country":
+        return False
+    span = doc.char_span(place.char_start, place.char_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    return (last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i
+            and last.head.pos_ in ("NOUN", "PROPN") and last.head.lower_ not in PLACE_HEAD_NOUNS)
 
 
 def extract_texts(items: Iterable[tuple[str, str]], nlp: Language, gazetteer: Gazetteer,
