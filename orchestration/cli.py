@@ -1,15 +1,18 @@
-"""The ``claimhouse`` command: run the pipeline, see what is in the warehouse, query it."""
+"""The ``claimhouse`` command: run the pipeline, see what is in the warehouse, query it, report
+on it, serve it."""
 from __future__ import annotations
 
 import argparse
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 
-from orchestration.settings import Settings, load_settings
+from orchestration.settings import PROJECT_ROOT, Settings, load_settings
 
 SUMMARY_TABLES = ("articles", "claims", "actors", "places", "figures", "rejected_inputs")
 
@@ -19,8 +22,7 @@ def run_pipeline(settings: Settings, instance=None):
     from dagster import DagsterInstance
 
     from orchestration.definitions import build_definitions
-    from orchestration.warehouse.connection import working_connection
-    from orchestration.warehouse.runs import finish_run
+    from orchestration.warehouse.runs import failure_outcome, finish_run, working_connection_when_free, writer_lock
 
     defs = build_definitions(settings)
     job = defs.resolve_job_def("build_warehouse")
@@ -31,9 +33,16 @@ def run_pipeline(settings: Settings, instance=None):
         run_config={"loggers": {"console": {"config": {"log_level": log_level}}}})
     if not result.success:
         failures = [e.message for e in result.all_events if e.is_failure or e.event_type_value == "STEP_FAILURE"]
-        with working_connection(settings.working_db) as con:
-            finish_run(con, result.run_id, "failed", is_published=False,
-                       detail=("; ".join(f for f in failures if f) or "run failed")[:2000])
+        failed_checks = [name for name, passed in check_outcomes(result) if not passed]
+        status, detail = failure_outcome(failed_checks, failures)
+        print(f"claimhouse run {result.run_id} failed ({status}): {detail}", file=sys.stderr)
+        try:
+            with writer_lock(settings.lock_path, run_id=f"{result.run_id} (failure notice)"), \
+                    working_connection_when_free(settings.working_db) as con:
+                finish_run(con, result.run_id, status, is_published=False,
+                           checks_failed=len(failed_checks) or None, detail=detail)
+        except duckdb.Error as error:  # the next run marks the row abandoned instead
+            print(f"could not record the failure in the run history: {error}", file=sys.stderr)
     return result
 
 
@@ -70,9 +79,63 @@ def print_summary(settings: Settings, result) -> None:
     print(f"  working database (pipeline only):              {settings.working_db}")
 
 
+class _AboveProgressBars:
+    """A console stream whose lines print above the progress bars instead of through them."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from tqdm import tqdm
+
+        with tqdm.external_write_mode(file=self._stream):
+            return self._stream.write(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def progress_bars(enabled: bool | None = None) -> Iterator[None]:
+    """A bar per long step (extraction) on stderr, on a terminal only; Dagster's log lines keep
+    scrolling above the bars, because the console streams are wrapped before Dagster's console
+    logger takes hold of them."""
+    from tqdm import tqdm
+
+    from orchestration.progress import watching
+
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        yield
+        return
+    real_stdout, real_stderr = sys.stdout, sys.stderr
+    bars: dict[str, tqdm] = {}
+
+    def update(step: str, done: int, total: int) -> None:
+        bar = bars.get(step)
+        if bar is None:
+            bar = bars[step] = tqdm(total=total, desc=step, unit="article", file=real_stderr,
+                                    dynamic_ncols=True)
+        bar.total = total
+        bar.update(done - bar.n)
+        if done >= total:
+            bar.close()
+
+    sys.stdout, sys.stderr = _AboveProgressBars(real_stdout), _AboveProgressBars(real_stderr)
+    try:
+        with watching(update):
+            yield
+    finally:
+        sys.stdout, sys.stderr = real_stdout, real_stderr
+        for bar in bars.values():
+            bar.close()
+
+
 def command_run(args: argparse.Namespace) -> int:
     settings = load_settings()
-    result = run_pipeline(settings)
+    with progress_bars(args.progress):
+        result = run_pipeline(settings)
     print_summary(settings, result)
     return 0 if result.success else 1
 
@@ -125,10 +188,63 @@ def command_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def default_report_path(settings: Settings) -> Path:
+    return settings.published_db.parent / "report.html"
+
+
+def command_report(args: argparse.Namespace) -> int:
+    from orchestration.report import write_report
+
+    settings = load_settings()
+    if not settings.published_db.exists():
+        print(f"no published warehouse at {settings.published_db}; run `make run` first", file=sys.stderr)
+        return 1
+    output = Path(args.output) if args.output else default_report_path(settings)
+    try:
+        result = write_report(settings.published_db, output)
+    except duckdb.CatalogException as error:
+        print(f"the warehouse lacks a table the report reads ({error}); rebuild it with `make run`",
+              file=sys.stderr)
+        return 1
+    print(f"report written: {result.path} ({result.size_bytes:,} bytes; charts: {', '.join(result.charts)})")
+    print(f"open it in any browser (no network needed): file://{result.path.resolve()}")
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    from orchestration.serve.server import ServeOptions, build_server, generate_password
+
+    settings = load_settings()
+    password = os.environ.get("CLAIMHOUSE_SERVE_PASSWORD") or generate_password()
+    options = ServeOptions(db_path=settings.published_db, host=args.host, port=args.port,
+                           user=args.user, password=password)
+    try:
+        server = build_server(options)
+    except (FileNotFoundError, OSError) as error:
+        print(f"cannot serve: {error}", file=sys.stderr)
+        return 1
+    host, port = server.server_address[:2]
+    shown = "(from CLAIMHOUSE_SERVE_PASSWORD)" if os.environ.get("CLAIMHOUSE_SERVE_PASSWORD") else password
+    print(f"serving {settings.published_db} read-only over the PostgreSQL protocol on {host}:{port}")
+    print(f"  user {options.user}, password {shown}, any database name")
+    print(f"  psql: PGPASSWORD=... psql -h {host} -p {port} -U {options.user} -d claimhouse")
+    print("  Ctrl-C stops the server; restart it after `make run` to serve the newly published warehouse",
+          flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="claimhouse", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="ingest the raw folder, extract, build, check and publish")
+    run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="progress bars on long steps (default: when stderr is a terminal)")
     run.set_defaults(handler=command_run)
     status = commands.add_parser("status", help="what is in the warehouse, the last run, rejected inputs")
     status.set_defaults(handler=command_status)
@@ -137,10 +253,30 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
     query.add_argument("--limit", type=int, default=40, help="rows shown in table format")
     query.set_defaults(handler=command_query)
+    report = commands.add_parser(
+        "report", help="write the visual report: one self-contained HTML file",
+        description="Write an HTML report of the published warehouse (map of places, claims per "
+                    "side over time, top actors, figures in dispute). It opens offline in any browser.")
+    report.add_argument("--output", "-o", help="where to write it (default: report.html beside the warehouse)")
+    report.set_defaults(handler=command_report)
+    serve = commands.add_parser(
+        "serve", help="serve the warehouse read-only over the PostgreSQL wire protocol",
+        description="Serve the published warehouse read-only over the PostgreSQL wire protocol "
+                    "(buenavista), so psql, psycopg and BI tools' PostgreSQL drivers can query it. "
+                    "The password is CLAIMHOUSE_SERVE_PASSWORD, or a generated one that is printed.")
+    serve.add_argument("--host", default=os.environ.get("CLAIMHOUSE_SERVE_HOST", "127.0.0.1"),
+                       help="address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=int, default=int(os.environ.get("CLAIMHOUSE_SERVE_PORT", "5433")),
+                       help="port to listen on (default 5433)")
+    serve.add_argument("--user", default=os.environ.get("CLAIMHOUSE_SERVE_USER", "analyst"),
+                       help="user name clients log in with (default analyst)")
+    serve.set_defaults(handler=command_serve)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The project's instance settings (run queue, no telemetry) when the caller has not chosen one.
+    os.environ.setdefault("DAGSTER_HOME", str(PROJECT_ROOT / "dagster_home"))
     args = build_parser().parse_args(argv)
     return args.handler(args)
 

@@ -529,7 +529,7 @@ def _titles_and_pronouns(doc: Doc, accepted: list[_Candidate]) -> Iterator[_Cand
             if person is not None:
                 yield replace(person, start=token.i, end=token.i + 1, kind="pronoun")
             continue
-        if token.lower_ in TITLE_WORDS and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "ROOT"):
+        if (token.lower_ in TITLE_WORDS or token.lower_ in ANONYMOUS_NOUNS) and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "ROOT"):
             determiner = doc[token.i - 1] if token.i else None
             first = token.i - 1
             while first >= 0 and doc[first].pos_ in ("ADJ", "NOUN", "PROPN", "DET") and doc[first].lower_ != "the" \
@@ -540,6 +540,7 @@ def _titles_and_pronouns(doc: Doc, accepted: list[_Candidate]) -> Iterator[_Cand
             if any(s <= first < e for s, e in taken):
                 continue
             fitting = [p for p in people if token.lower_ in p.titles or _title_family(token.lower_) & p.titles]
+            fitting += [a for a in accepted if a.anonymous and a.canonical.split()[-1] == token.lower_]
             person = _latest_before(fitting, token.i, doc, max_sentences=30)
             if person is None:
                 continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.records import ActorMention, Claim, Span
-from orchestration.extract.reporting import CITING_WORDS, REPORTING_VERBS, hedge_cue, stance_of_verb
+from orchestration.extract.reporting import CITING_WORDS, REPORTING_VERBS, hedge_cues, stance_of_verb
 
 # Verbs that attribute speech even when their subject is not a recognised actor ('the statement said').
 CORE_SPEECH_VERBS = frozenset({"say", "tell", "claim", "report", "announce", "state", "add", "deny", "confirm",
@@ -37,13 +37,14 @@ class _Attribution:
 
 def extract_claims(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[Claim]:
     quotes = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(doc.text)]
-    seen: list[tuple[int, int]] = []
+    found: list[tuple[int, int, _Attribution]] = []
     for content_start, content_end, attribution in _attributions(doc, actors):
         content_start, content_end = _expand_to_quote(content_start, content_end, quotes)
         content_start, content_end = _trim(doc.text, content_start, content_end)
-        if content_end - content_start < 12 or any(_overlap((content_start, content_end), s) > 0.7 for s in seen):
+        if content_end - content_start < 12 or any(_overlap((content_start, content_end), (s, e)) > 0.7 for s, e, _ in found):
             continue
-        seen.append((content_start, content_end))
+        found.append((content_start, content_end, attribution))
+    for content_start, content_end, attribution in _unnest(found):
         text = doc.text[content_start:content_end]
         is_direct = any(q_start <= content_start and content_end <= q_end for q_start, q_end in quotes)
         stance, hedged, cue_text = _hedging(doc, content_start, content_end, attribution)
@@ -61,6 +62,32 @@ def extract_claims(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[Claim]:
             stance=stance,
             hedge_cue=cue_text,
         )
+
+
+def _unnest(found: list[tuple[int, int, _Attribution]]) -> list[tuple[int, int, _Attribution]]:
+    """'Reuters reports that Gerasimov told the president the advance was halted': the inner
+    attribution is the claim, and the outer reporter, when a medium, is its intermediary."""
+    kept: list[tuple[int, int, _Attribution]] = []
+    replaced: dict[int, _Attribution] = {}
+    dropped: set[int] = set()
+    for i, (start, end, outer) in enumerate(found):
+        inner = [j for j, (s, e, a) in enumerate(found)
+                 if j != i and start <= a.cue_start < end and s >= start and e <= end]
+        if not inner:
+            continue
+        covered = sum(found[j][1] - found[j][0] for j in inner)
+        if covered >= 0.5 * (end - start):
+            dropped.add(i)
+            if outer.speaker is not None and outer.speaker.actor_type == "media":
+                for j in inner:
+                    attribution = replaced.get(j, found[j][2])
+                    if attribution.via is None and attribution.speaker is not outer.speaker:
+                        replaced[j] = _Attribution(attribution.cue_start, attribution.cue_end, attribution.cue,
+                                                   attribution.speaker, outer.speaker, attribution.stance)
+    for i, (start, end, attribution) in enumerate(found):
+        if i not in dropped:
+            kept.append((start, end, replaced.get(i, attribution)))
+    return kept
 
 
 def _attributions(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
@@ -349,18 +376,20 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 
 def _hedging(doc: Doc, start: int, end: int, attribution: _Attribution) -> tuple[str, bool, str | None]:
-    sentence = doc.char_span(start, end, alignment_mode="expand")
-    sentence_span = sentence.sent if sentence is not None and len(sentence) else None
-    scope_start = sentence_span.start_char if sentence_span is not None else start
-    scope_end = sentence_span.end_char if sentence_span is not None else end
-    found = hedge_cue(doc.text[scope_start:scope_end])
-    if found is None and sentence_span is not None and sentence_span.end < len(doc):
-        following = doc[sentence_span.end].sent
-        later = hedge_cue(following.text)
-        if later is not None and later[1] == "unverified":
-            found = later
+    """Stance from the cue; hedged when the sentence marks the content alleged or unverified, or
+    the next sentence says it could not be verified. A cue that is the speaker's own act ('ISW
+    was unable to verify X') does not hedge X."""
+    content = doc.char_span(start, end, alignment_mode="expand")
+    sentence = content.sent if content is not None and len(content) else None
+    scope_start = sentence.start_char if sentence is not None else start
+    scope_end = sentence.end_char if sentence is not None else end
+    cues = [(scope_start + s, scope_start + e, kind) for s, e, kind in hedge_cues(doc.text[scope_start:scope_end])]
+    cues = [c for c in cues if not (c[0] < attribution.cue_end and c[1] > attribution.cue_start)]
+    if not cues and sentence is not None and sentence.end < len(doc):
+        following = doc[sentence.end].sent
+        cues = [(following.start_char + s, following.start_char + e, kind)
+                for s, e, kind in hedge_cues(following.text) if kind == "unverified"]
     stance = attribution.stance
-    if found is not None and found[1] == "unverified":
+    if cues and cues[0][2] == "unverified":
         stance = "unverified"
-    hedged = found is not None or stance in ("claimed", "unverified")
-    return stance, hedged, found[0] if found else None
+    return stance, bool(cues), doc.text[cues[0][0]:cues[0][1]] if cues else None

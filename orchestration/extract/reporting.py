@@ -35,7 +35,6 @@ HEDGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(unverified|unconfirmed|unsubstantiated)\b", re.IGNORECASE), "unverified"),
     (re.compile(r"\b(alleged|allegedly|purported|purportedly|supposed|supposedly|reportedly|apparently|"
                 r"ostensibly|so-called)\b", re.IGNORECASE), "hedge"),
-    (re.compile(r"\bclaim(s|ed)? (that|to)\b", re.IGNORECASE), "hedge"),
 ]
 
 
@@ -43,11 +42,7 @@ def stance_of_verb(lemma: str) -> str | None:
     return REPORTING_VERB_STANCE.get(lemma.lower())
 
 
-def hedge_cue(text: str) -> tuple[str, str] | None:
-    """(cue text, kind) of the first hedging cue in ``text``; kind is 'unverified' or 'hedge'."""
-    found: tuple[int, str, str] | None = None
-    for pattern, kind in HEDGE_PATTERNS:
-        match = pattern.search(text)
-        if match and (found is None or match.start() < found[0]):
-            found = (match.start(), match.group(0), kind)
-    return (found[1], found[2]) if found else None
+def hedge_cues(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every hedging cue in ``text``, in order; kind is 'unverified' or 'hedge'."""
+    found = [(m.start(), m.end(), kind) for pattern, kind in HEDGE_PATTERNS for m in pattern.finditer(text)]
+    return sorted(found)

@@ -56,7 +56,9 @@ final as (
         mode(current_mentions.actor_type) as actor_type,
         coalesce(any_value(sides.evidenced_side), 'unknown') as side,
         any_value(sides.side_evidence) as side_evidence,
-        list_sort(list_distinct(list(current_mentions.surface))) as aliases,
+        -- names and descriptions only: a pronoun ('he') is a mention, not an alias
+        coalesce(list_sort(list_distinct(list(current_mentions.surface)
+            filter (where current_mentions.mention_kind <> 'pronoun'))), []) as aliases,
         count(*)::integer as mention_count,
         count(distinct current_mentions.article_id)::integer as article_count,
         bool_or(current_mentions.is_anonymous) as is_anonymous

@@ -1,0 +1,167 @@
+{{ config(schema='intermediate') }}
+{#- Function words carry no content; dropping them lets 'they were stopped' and 'they were
+    stopped there' compare on what is said. -#}
+{%- set stopwords = [
+    'a', 'about', 'above', 'after', 'again', 'against', 'all', 'also', 'am', 'an', 'and', 'any',
+    'are', 'as', 'at', 'be', 'because', 'been', 'before', 'being', 'below', 'between', 'both',
+    'but', 'by', 'can', 'could', 'did', 'do', 'does', 'doing', 'down', 'during', 'each', 'few',
+    'for', 'from', 'further', 'had', 'has', 'have', 'having', 'he', 'her', 'here', 'hers',
+    'herself', 'him', 'himself', 'his', 'how', 'i', 'if', 'in', 'into', 'is', 'it', 'its',
+    'itself', 'just', 'me', 'more', 'most', 'my', 'myself', 'no', 'nor', 'not', 'now', 'of',
+    'off', 'on', 'once', 'only', 'or', 'other', 'our', 'ours', 'ourselves', 'out', 'over', 'own',
+    'said', 'same', 'says', 'she', 'should', 'so', 'some', 'such', 'than', 'that', 'the',
+    'their', 'theirs', 'them', 'themselves', 'then', 'there', 'these', 'they', 'this', 'those',
+    'through', 'to', 'too', 'under', 'until', 'up', 'very', 'was', 'we', 'were', 'what', 'when',
+    'where', 'which', 'while', 'who', 'whom', 'why', 'will', 'with', 'would', 'you', 'your',
+    'yours', 'yourself', 'yourselves', 'near', 'among', 'across', 'around', 'within', 'without',
+    'toward', 'towards', 'upon', 'since', 'yet', 'via', 'per', 'one', 'two', 'three'
+] -%}
+-- Pairs of claims in different articles that state the same thing, with the evidence.
+--   * same claimant (the resolved actor): 75% of the shorter claim's content words are found
+--     in the other (a trimmed quote), or 60% of both claims' words are;
+--   * no conflicting claimants (one unnamed, anonymous or unresolved, on compatible sides):
+--     the texts are near-identical (75% of both claims' words, 5 or more words each);
+--   * either way, every number of the shorter claim appears in the longer ('40 drones' and
+--     '41 drones' are two claims, which figure_disputes may oppose).
+-- Content words match fuzzily (Jaro-Winkler >= 0.9: 'stabilised' and 'stabilized'), numbers
+-- exactly. When both articles are dated, they are at most 7 days apart: the same words a year
+-- later are a new statement. Candidate pairs share two or more words that are not among the
+-- commonest, which keeps the comparison near-linear.
+with
+
+claims as (
+
+    select claim_id, article_id, claimant_actor_id, claim_text from {{ ref('claims') }}
+
+),
+
+actors as (
+
+    select actor_id, side, is_anonymous from {{ ref('actors') }}
+
+),
+
+articles as (
+
+    select article_id, published_at from {{ ref('articles') }}
+
+),
+
+claim_terms as (
+
+    select
+        claims.claim_id,
+        claims.article_id,
+        claims.claimant_actor_id,
+        coalesce(actors.is_anonymous, false) as is_anonymous_claimant,
+        coalesce(actors.side, 'unknown') as claimant_side,
+        articles.published_at,
+        list_sort(list_distinct(list_filter(
+            regexp_split_to_array(lower(strip_accents(claims.claim_text)), '[^a-z0-9]+'),
+            lambda term: (length(term) >= 3 or regexp_matches(term, '^[0-9]+$'))
+                and not list_contains(['{{ stopwords | join("', '") }}'], term)
+        ))) as terms
+
+    from claims
+    left join actors on actors.actor_id = claims.claimant_actor_id
+    left join articles on articles.article_id = claims.article_id
+
+),
+
+claim_term_rows as (
+
+    select claim_id, unnest(terms) as term from claim_terms
+
+),
+
+blocking_terms as (
+
+    select term
+    from claim_term_rows
+    group by term
+    having count(*) <= greatest(50, (select count(*) from claim_terms) // 50)
+
+),
+
+candidate_pairs as (
+
+    select
+        a.claim_id,
+        b.claim_id as linked_claim_id
+
+    from claim_term_rows as a
+    inner join claim_term_rows as b
+        on a.term = b.term
+        and a.claim_id < b.claim_id
+    where a.term in (select term from blocking_terms)
+    group by a.claim_id, b.claim_id
+    having count(*) >= 2
+
+),
+
+scored_pairs as (
+
+    select
+        candidate_pairs.claim_id,
+        candidate_pairs.linked_claim_id,
+        a.claimant_actor_id is not distinct from b.claimant_actor_id
+            and a.claimant_actor_id is not null as is_same_claimant,
+        (a.claimant_actor_id is null or b.claimant_actor_id is null
+            or a.is_anonymous_claimant or b.is_anonymous_claimant)
+            and (a.claimant_side = b.claimant_side or 'unknown' in (a.claimant_side, b.claimant_side))
+            as is_compatible_claimant,
+        len(a.terms) as term_count,
+        case when len(a.terms) <= len(b.terms)
+            then list_has_all(list_filter(b.terms, lambda t: regexp_matches(t, '^[0-9]+$')),
+                              list_filter(a.terms, lambda t: regexp_matches(t, '^[0-9]+$')))
+            else list_has_all(list_filter(a.terms, lambda t: regexp_matches(t, '^[0-9]+$')),
+                              list_filter(b.terms, lambda t: regexp_matches(t, '^[0-9]+$')))
+        end as numbers_agree,
+        len(b.terms) as linked_term_count,
+        len(list_filter(a.terms, lambda x: list_max(list_transform(b.terms, lambda y:
+            case when regexp_matches(x || y, '^[0-9]+$') then (x = y)::double
+                 else jaro_winkler_similarity(x, y) end)) >= 0.9)) as terms_found,
+        len(list_filter(b.terms, lambda y: list_max(list_transform(a.terms, lambda x:
+            case when regexp_matches(x || y, '^[0-9]+$') then (x = y)::double
+                 else jaro_winkler_similarity(x, y) end)) >= 0.9)) as linked_terms_found
+
+    from candidate_pairs
+    inner join claim_terms as a on a.claim_id = candidate_pairs.claim_id
+    inner join claim_terms as b on b.claim_id = candidate_pairs.linked_claim_id
+    where a.article_id <> b.article_id
+        and (a.published_at is null or b.published_at is null
+            or abs(date_diff('day', a.published_at, b.published_at)) <= 7)
+
+),
+
+measured_pairs as (
+
+    select
+        *,
+        (terms_found + linked_terms_found) / (term_count + linked_term_count) as similarity,
+        greatest(terms_found / term_count, linked_terms_found / linked_term_count) as containment,
+        least(term_count, linked_term_count) as shorter_term_count
+
+    from scored_pairs
+
+),
+
+final as (
+
+    select
+        claim_id,
+        linked_claim_id,
+        round(similarity, 3) as similarity,
+        round(containment, 3) as containment,
+        case when is_same_claimant then 'same claimant' else 'near-identical text' end as link_reason
+
+    from measured_pairs
+    where numbers_agree
+        and (
+            (is_same_claimant and shorter_term_count >= 3 and (containment >= 0.75 or similarity >= 0.6))
+            or (is_compatible_claimant and shorter_term_count >= 5 and similarity >= 0.75)
+        )
+
+)
+
+select * from final
