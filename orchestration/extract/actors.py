@@ -147,6 +147,7 @@ def extract_actors(doc: Doc) -> list[ActorMention]:
     candidates = [*_named_entities(doc), *_national_groups(doc), *_metonyms(doc), *_local_authorities(doc),
                   *_anonymous_sources(doc)]
     accepted = _without_overlaps(candidates)
+    accepted = _qualify_institutions(accepted)
     accepted = _resolve_people(doc, accepted)
     accepted = sorted(accepted + list(_titles_and_pronouns(doc, accepted)), key=lambda c: c.start)
     return [_mention(doc, c) for c in accepted]
@@ -178,6 +179,8 @@ def _person(doc: Doc, ent: SpacySpan) -> _Candidate | None:
     start, end = _trimmed(doc, ent.start, ent.end)
     words = [t.text for t in doc[start:end]]
     name_start = start + len(words) - len(strip_titles(words))
+    while name_start == start and start > 0 and _is_first_name(doc[start - 1]):
+        start = name_start = start - 1  # 'Minister Rustem Umerov' tagged PERSON from 'Umerov' only
     if name_start >= end or not any(t.is_alpha and t.text[0].isupper() for t in doc[name_start:end]):
         return None
     name = doc[name_start:end].text
@@ -215,6 +218,12 @@ def _institution_head_before(doc: Doc, start: int) -> int:
     return j + 1 if j + 1 < k and (_institution(head) or GOVERNMENT_WORDS.search(head)) else start
 
 
+def _is_first_name(token: Token) -> bool:
+    return (token.pos_ == "PROPN" and token.is_title and token.is_alpha and not token.ent_type_
+            and token.lower_ not in TITLE_WORDS and nation_of(token.text) is None
+            and not (token.i > 0 and token.nbor(-1).text in (".", "!", "?", "\n")))
+
+
 def _looks_like_non_person(name: str) -> bool:
     lowered = name.lower()
     return (lowered in MEDIA_NAMES or lowered in KNOWN_ORGANIZATIONS or lowered in NATION_BY_WORD
@@ -226,11 +235,10 @@ def _person_context(doc: Doc, start: int, name_start: int, end: int) -> tuple[fr
     ('Russian President Vladimir Putin', 'Kursk regional governor Alexei Smirnov') and from an
     appositive after it ('Oleksiy Dmytrashkivsky, the spokesman for the Ukrainian command')."""
     words: list[Token] = list(doc[start:name_start])
-    k = start - 1
-    while k >= 0 and len(words) < 8 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "PART", "PUNCT") \
-            and doc[k].text not in (",", ".", ";", ":", "(", ")", '"', "“", "”") and doc[k].lower_ not in ("by", "to", "with", "from"):
-        words.insert(0, doc[k])
-        k -= 1
+    k = _scan_noun_phrase_back(doc, start - 1, words)
+    if k >= 1 and doc[k].text == "," and start - k == 1:
+        # 'the spokesman for the Ukrainian regional command, Oleksiy Dmytrachkivsky, told AFP'
+        _scan_noun_phrase_back(doc, k - 1, words, stop_at_preposition=False)
     after = doc[end:min(len(doc), end + 10)]
     if len(after) > 1 and after[0].text == ",":
         for token in after[1:]:
@@ -243,6 +251,16 @@ def _person_context(doc: Doc, start: int, name_start: int, end: int) -> tuple[fr
         if nation is not None:
             return titles, nation, token.text
     return titles, None, None
+
+
+def _scan_noun_phrase_back(doc: Doc, k: int, words: list[Token], stop_at_preposition: bool = True) -> int:
+    """Prepend to ``words`` the noun-phrase tokens ending at ``k``; return where the scan stopped."""
+    stops = ("by", "to", "with", "from") if stop_at_preposition else ("by", "to", "with")
+    while k >= 0 and len(words) < 12 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "PART", "PUNCT") \
+            and doc[k].text not in (",", ".", ";", ":", "(", ")", '"', "“", "”") and doc[k].lower_ not in stops:
+        words.insert(0, doc[k])
+        k -= 1
+    return k
 
 
 def _organisation(doc: Doc, ent: SpacySpan) -> _Candidate | None:
@@ -379,10 +397,11 @@ def _national_groups(doc: Doc) -> Iterator[_Candidate]:
 def _metonyms(doc: Doc) -> Iterator[_Candidate]:
     """A country or its capital acting as its government: 'Kyiv said', 'Moscow claims',
     'accused by Russia', 'the Kiev regime'."""
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "ORG", "NORP"):
-            continue
-        start, end = _trimmed(doc, ent.start, ent.end)
+    spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP")]
+    # The small model misses some capitals at the start of a sentence ('Kyiv said ...').
+    spans += [(t.i, t.i + 1) for t in doc if not t.ent_type_ and t.pos_ == "PROPN" and t.is_title]
+    for span_start, span_end in spans:
+        start, end = _trimmed(doc, span_start, span_end)
         if start >= end:
             continue
         nation = NATION_BY_WORD.get(doc[start:end].text.lower().replace("’", "'"))
@@ -467,6 +486,31 @@ def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     return sorted(taken, key=lambda c: c.start)
+
+
+UNQUALIFIED_INSTITUTIONS = frozenset(canonical for _, canonical, _ in INSTITUTIONS
+                                     if canonical not in ("authorities", "officials", "Armed Forces", "Government"))
+
+
+def _qualify_institutions(accepted: list[_Candidate]) -> list[_Candidate]:
+    """'the Foreign Ministry' with no nationality: the nation whose government institutions the
+    article names most, when one clearly dominates (twice as often as any other)."""
+    counts: dict[str, int] = {}
+    for c in accepted:
+        if c.actor_type == "government" and " of " in c.canonical and c.side not in ("unknown", "international"):
+            nation = c.canonical.rsplit(" of ", 1)[1]
+            counts[nation] = counts.get(nation, 0) + 1
+    if not counts:
+        return accepted
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return accepted
+    nation = NATION_BY_WORD.get(ranked[0][0].lower().removeprefix("the ")) or NATION_BY_WORD.get(ranked[0][0].lower())
+    if nation is None:
+        return accepted
+    return [replace(c, canonical=f"{c.canonical} of {nation.name}", side=nation.side,
+                    side_evidence=f"article's {nation.adjective} institutions")
+            if c.canonical in UNQUALIFIED_INSTITUTIONS else c for c in accepted]
 
 
 def _resolve_people(doc: Doc, accepted: list[_Candidate]) -> list[_Candidate]:

@@ -114,4 +114,5 @@ def transliteration_fold(word: str) -> str:
         word = re.sub(pattern, replacement, word)
     for old, new in _FOLDS:
         word = word.replace(old, new)
+    word = word[:1] + word[1:].replace("y", "i")  # 'Volodymyr' and 'Volodimir'
     return re.sub(r"(.)\1+", r"\1", word)  # doubled letters

@@ -1,0 +1,105 @@
+"""NewsQuant scoring on synthetic quantities and sentences written for these tests."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from orchestration.evaluation import newsquant as nq
+from orchestration.extract.records import Figure
+
+
+def q(value, unit="-", change="="):
+    return nq.Quantity(value, unit, change)
+
+
+def test_parse_value_reads_ranges_and_negatives_like_the_cqe_script():
+    assert nq.parse_value("12.5") == 12.5
+    assert nq.parse_value("3.0 - 4.0") == (3.0, 4.0)
+    assert nq.parse_value("-1.5") == -1.5  # a fall, not a range
+
+
+def test_values_match_needs_both_range_ends_and_never_mixes_range_with_single():
+    assert nq.values_match((10.0, 15.0), (10.0, 15.0))
+    assert not nq.values_match((10.0, 15.0), (10.0, 16.0))
+    assert not nq.values_match((10.0, 15.0), 10.0)
+    assert nq.values_match(1_000_000.0, 1_000_000.000001)
+
+
+def test_cqe_protocol_lets_a_unit_mismatch_stay_available_to_the_next_gold():
+    gold = [q(5.0, "mile"), q(5.0, "percentage")]
+    predicted = [q(5.0, "percentage")]
+    lenient = nq.cqe_counts(gold, predicted)
+    strict = nq.strict_counts(gold, predicted)
+    # CQE's scan: 'mile' matches on value only (prediction kept), 'percentage' matches fully.
+    assert lenient == {"value": 2, "value_unit": 1, "value_change": 2}
+    assert strict == {"value": 1, "value_unit": 1, "value_change": 1}
+
+
+def test_cqe_protocol_counts_value_at_most_once_per_gold_quantity():
+    gold = [q(7.0, "day")]
+    predicted = [q(7.0, "week"), q(7.0, "month")]
+    assert nq.cqe_counts(gold, predicted)["value"] == 1
+    assert nq.cqe_counts(gold, predicted)["value_unit"] == 0
+
+
+def test_change_must_agree_for_value_change():
+    assert nq.strict_counts([q(3.0, change=">")], [q(3.0, change="~")])["value_change"] == 0
+    assert nq.strict_counts([q(3.0, change=">")], [q(3.0, change=">")])["value_change"] == 1
+
+
+def figure(value, unit, counts=None, qualifier="exact", value_high=None, surface="x"):
+    return Figure(0, len(surface), surface, value, value_high, unit, counts, qualifier)
+
+
+def test_our_records_map_to_newsquant_units_and_changes():
+    assert nq.to_quantity(figure(12.0, "km2")) == nq.Quantity(12.0, "square kilometre", "=", "x")
+    assert nq.to_quantity(figure(40.0, "percent", qualifier="more_than")).change == ">"
+    assert nq.to_quantity(figure(40.0, "percent", qualifier="vague")).change == "~"
+    assert nq.to_quantity(figure(2.0, "count", "US dollars", qualifier="less_than")).unit == "dollar"
+    assert nq.to_quantity(figure(9.0, "years", surface="9-year-old")).unit == "year of age"
+    assert nq.to_quantity(figure(9.0, "years", surface="9 years")).unit == "year"
+    assert nq.to_quantity(figure(4.0, "count")).unit == "-"
+    ranged = nq.to_quantity(figure(10.0, "count", "goats", qualifier="range", value_high=12.0))
+    assert ranged.value == (10.0, 12.0) and ranged.change == "="
+
+
+def test_counted_things_lose_their_outcome_participle():
+    assert nq.normalized_unit("count", "sheep lost", "x") == "sheep lost"  # not an outcome word
+    assert nq.normalized_unit("count", "villagers injured", "x") == "villagers"
+
+
+def test_failures_name_the_kind_of_error():
+    kinds = [kind for kind, _ in nq.failures([q((1.0, 2.0), "mile"), q(8.0, "dollar")],
+                                             [q(1.0, "mile"), q(8.0, "-"), q(99.0, "home")])]
+    assert "value: gold range, ours a single number" in kinds
+    assert "unit: gold currency, ours dimensionless" in kinds
+    assert "spurious: ours counted noun" in kinds
+
+
+def test_read_published_turns_percentages_into_fractions(tmp_path):
+    (tmp_path / "NewsQuant.csv").write_text("\tP\tR\tF1\tmodel\ttype\n0\t50.0\t40.0\t44.4\tsome-parser\tvalue\n")
+    assert nq.read_published(tmp_path) == [
+        {"system": "some-parser", "measure": "value", "precision": 0.5, "recall": 0.4, "f1": 0.444}]
+
+
+def test_evaluate_runs_the_real_extractor_on_a_tiny_set(tmp_path, nlp):
+    data = [
+        {"text": "The flood destroyed 40 homes in the valley.",
+         "quantities": [{"change": "=", "value": "40", "unit": "homes", "normalized_unit": "home",
+                         "referred_concepts": "-"}]},
+        {"text": "Rents rose by more than 15 percent last spring.",
+         "quantities": [{"change": ">", "value": "15", "unit": "percent", "normalized_unit": "percentage",
+                         "referred_concepts": "-"}]},
+        {"text": "Nobody was there.", "quantities": []},
+    ]
+    (tmp_path / "NewsQuant.json").write_text(json.dumps(data))
+    result = nq.evaluate(nlp=nlp, path=tmp_path)
+    assert result["sentences"] == 3
+    assert result["value"]["gold"] == 2
+    assert result["value"]["correct"] >= 1
+    assert result["value"]["f1"] == pytest.approx(
+        2 * result["value"]["precision"] * result["value"]["recall"]
+        / (result["value"]["precision"] + result["value"]["recall"]), abs=0.002)
+    assert result["published"] == []
+    assert nq.evaluate(nlp=nlp, path=tmp_path, limit=1)["value"]["gold"] == 1
