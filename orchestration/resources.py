@@ -6,10 +6,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, InitResourceContext
 
 from orchestration.settings import Settings, load_settings
 from orchestration.warehouse.connection import working_connection
+from orchestration.warehouse.runs import retry_when_locked, writer_lock
 
 
 class WarehouseResource(ConfigurableResource):
@@ -34,6 +35,14 @@ class WarehouseResource(ConfigurableResource):
                         self.max_file_bytes, self.extraction_workers)
 
     @contextmanager
+    def yield_for_execution(self, context: InitResourceContext) -> Iterator["WarehouseResource"]:
+        """A run holds the writer lock from start to end: a second run waits (queues) for it."""
+        log = context.log.info if context.log else None
+        with writer_lock(self.settings.lock_path, run_id=context.run_id, on_wait=log):
+            yield self
+
+    @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with working_connection(Path(self.working_db)) as con:
+        """The working database; if another process holds its file lock, the step is retried."""
+        with retry_when_locked(), working_connection(Path(self.working_db)) as con:
             yield con

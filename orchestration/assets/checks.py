@@ -6,6 +6,7 @@ from dagster import AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, AssetK
 from orchestration.quality.expectations import SuiteSpec, load_suites, validate
 from orchestration.resources import WarehouseResource
 from orchestration.settings import PROJECT_ROOT
+from orchestration.warehouse.runs import pause_point
 
 SUITES = load_suites(PROJECT_ROOT / "expectations")
 
@@ -44,5 +45,6 @@ def great_expectations_checks(context, warehouse: WarehouseResource):
                         for f in result.failures]),
                 },
             )
+            pause_point("checks")
     finally:
         con.close()

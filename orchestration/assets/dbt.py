@@ -7,11 +7,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from dagster import AssetExecutionContext, AssetKey
+from dagster import AssetExecutionContext, AssetKey, Output
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from orchestration.resources import WarehouseResource
 from orchestration.settings import PROJECT_ROOT
+from orchestration.warehouse.runs import pause_point
 
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 
@@ -30,7 +31,20 @@ def prepare_manifest() -> None:
     dbt_cli().cli(["parse", "--quiet"], target_path=dbt_project.target_path).wait()
 
 
-if not dbt_project.manifest_path.exists() or os.environ.get("DAGSTER_IS_DEV_CLI"):
+def manifest_is_stale() -> bool:
+    """A model, test, macro or the project file changed after the manifest was written: a stale
+    manifest fails the dbt step on the first node it does not know (after a pull, an edit)."""
+    manifest = dbt_project.manifest_path
+    if not manifest.exists():
+        return True
+    written = manifest.stat().st_mtime
+    sources = [DBT_PROJECT_DIR / "dbt_project.yml", DBT_PROJECT_DIR / "profiles.yml"]
+    for folder in ("models", "macros", "tests"):
+        sources += [p for p in (DBT_PROJECT_DIR / folder).rglob("*") if p.suffix in {".sql", ".yml", ".yaml"}]
+    return any(path.stat().st_mtime > written for path in sources if path.exists())
+
+
+if manifest_is_stale() or os.environ.get("DAGSTER_IS_DEV_CLI"):
     prepare_manifest()
 
 
@@ -55,4 +69,7 @@ def claimhouse_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource,
                           warehouse: WarehouseResource):
     """`dbt build` into the working warehouse: models, then their tests as checks."""
     os.environ.update(warehouse.settings.dbt_env())
-    yield from dbt.cli(["build"], context=context).stream()
+    for event in dbt.cli(["build"], context=context).stream():
+        yield event
+        if isinstance(event, Output):
+            pause_point("dbt")

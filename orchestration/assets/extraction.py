@@ -1,23 +1,28 @@
 """NLP over articles not yet extracted → the ``extraction`` schema."""
 
+import os
 import time
 
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from orchestration.extract.pipeline import EXTRACTOR_VERSION, extract_many
+from orchestration.progress import report_progress
 from orchestration.resources import WarehouseResource
 from orchestration.warehouse.extraction_store import (
     iter_article_texts,
     pending_article_ids,
     store_extractions,
 )
-from orchestration.warehouse.runs import update_run
+from orchestration.warehouse.runs import pause_point, update_run
 from orchestration.warehouse.schema import EXTRACTION_TABLES
 
 EXTRACTION_ASSET_TABLES = ("processed_articles", *EXTRACTION_TABLES)
 # Starting worker processes costs seconds (each loads the model and the gazetteer); below this
 # many pending articles one process finishes sooner.
 MIN_ARTICLES_FOR_WORKERS = 100
+# Articles per committed chunk: a killed run loses at most one chunk of work.
+CHUNK_SIZE_ENV = "CLAIMHOUSE_EXTRACTION_CHUNK"
+DEFAULT_CHUNK_SIZE = 64
 
 
 @multi_asset(
@@ -40,11 +45,14 @@ def extracted_mentions(context: AssetExecutionContext, warehouse: WarehouseResou
         workers = warehouse.extraction_workers if len(pending) >= MIN_ARTICLES_FOR_WORKERS else 1
         context.log.info(f"{len(pending)} articles to extract with {workers} worker(s), "
                          f"extractor {EXTRACTOR_VERSION}")
-        for results in extract_many(iter_article_texts(con, pending), workers=workers):
+        chunk_size = int(os.environ.get(CHUNK_SIZE_ENV, DEFAULT_CHUNK_SIZE))
+        for results in extract_many(iter_article_texts(con, pending), workers=workers, chunk_size=chunk_size):
             store_extractions(con, results, EXTRACTOR_VERSION)
+            pause_point("extraction")
             extracted += len(results)
             words += sum(r.word_count for r in results)
             context.log.debug(f"extracted {extracted}/{len(pending)}")
+            report_progress("extracting articles", extracted, len(pending))
         update_run(con, context.run_id, articles_extracted=extracted)
         counts = {table: con.execute(f"select count(*) from extraction.{table}").fetchone()[0]
                   for table in EXTRACTION_ASSET_TABLES}

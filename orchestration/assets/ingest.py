@@ -7,7 +7,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetSpec, MaterializeResul
 
 from orchestration.resources import WarehouseResource
 from orchestration.warehouse.ingest_store import ingest_folder
-from orchestration.warehouse.runs import update_run
+from orchestration.warehouse.runs import start_run, update_run
 
 RAW_TABLES = ("articles", "article_versions", "duplicates", "rejected_inputs", "pipeline_runs")
 
@@ -27,7 +27,7 @@ def raw_articles(context: AssetExecutionContext, warehouse: WarehouseResource):
     raw_dir = Path(settings.raw_dir)
     raw_dir.mkdir(parents=True, exist_ok=True)
     with warehouse.connect() as con:
-        update_run(con, context.run_id)
+        start_run(con, context.run_id, published_db=Path(settings.published_db))
         summary = ingest_folder(con, raw_dir, settings.max_file_bytes, context.run_id)
         update_run(con, context.run_id, articles_added=summary.articles_added,
                    versions_added=summary.versions_added, duplicates=summary.duplicates,
@@ -45,6 +45,7 @@ def raw_articles(context: AssetExecutionContext, warehouse: WarehouseResource):
         "rejected_by_reason": MetadataValue.json(dict(Counter(r.reason_code for r in summary.rejections))),
         "rejected_inputs": MetadataValue.md("\n".join(
             f"- `{r.source_name}`: **{r.reason_code}**: {r.detail}" for r in summary.rejections[:50]) or "none"),
+        "retried_next_run": MetadataValue.json(summary.retried_later[:50]),
         "articles_total": total,
     }
     for table in RAW_TABLES:

@@ -31,10 +31,13 @@ def published_warehouse(context: AssetExecutionContext, warehouse: WarehouseReso
     any fails, this step is skipped and the previously published file stays in place.
     """
     passed, failed = _check_counts(context)
+    # The copy records its own run as published; the working row follows once the swap is done,
+    # so a run killed before the swap is never recorded as having published.
+    result = publish(Path(warehouse.working_db), Path(warehouse.published_db), run_id=context.run_id,
+                     checks_passed=passed, checks_failed=failed)
     with warehouse.connect() as con:
         finish_run(con, context.run_id, "published", checks_passed=passed, checks_failed=failed,
                    is_published=True)
-    result = publish(Path(warehouse.working_db), Path(warehouse.published_db))
     context.log.info(f"published {result.published_path} ({result.size_bytes:,} bytes)")
     return MaterializeResult(metadata={
         "path": str(result.published_path),

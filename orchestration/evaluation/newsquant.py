@@ -55,13 +55,22 @@ DEFAULT_PATH = Path(__file__).resolve().parents[2].parent / "shared/eval/public/
 UNIT_NAMES = {
     "km2": "square kilometre", "km": "kilometre", "mi2": "square mile", "mi": "mile", "m": "metre",
     "percent": "percentage", "years": "year", "months": "month", "weeks": "week", "days": "day",
-    "hours": "hour", "minutes": "minute", "fraction": "-",
+    "hours": "hour", "minutes": "minute", "fraction": "-", "seconds": "second",
+    "mph": "mile per hour", "km/h": "kilometre per hour", "knots": "knot", "kg": "kilogram", "g": "gram",
+    "t": "tonne", "lb": "pound-mass", "l": "litre", "gal": "gallon", "barrels": "barrel", "ft": "foot",
+    "in": "inch", "yd": "yard", "cm": "centimetre", "mm": "millimetre", "ha": "hectare", "acres": "acre",
+    "hp": "horsepower", "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte", "mw": "megawatt",
+    "gw": "gigawatt", "kw": "kilowatt", "kwh": "kilowatt hour", "rpm": "revolution per minute",
+    "degrees": "degree",
 }
 CURRENCY_NAMES = {
     "us dollars": "dollar", "dollars": "dollar", "dollar": "dollar", "euros": "euro", "euro": "euro",
     "pounds": "pound sterling", "pound": "pound sterling", "yuan": "chinese yuan",
     "hryvnias": "ukrainian hryvnia", "hryvnia": "ukrainian hryvnia", "roubles": "russian ruble",
-    "rubles": "russian ruble", "yen": "japanese yen",
+    "rubles": "russian ruble", "yen": "japanese yen", "australian dollars": "australian dollar",
+    "canadian dollars": "canadian dollar", "hong kong dollars": "hong kong dollar",
+    "new zealand dollars": "new zealand dollar", "singapore dollars": "singapore dollar",
+    "ringgit": "malaysian ringgit", "rupees": "indian rupee", "swiss francs": "swiss franc",
 }
 CHANGES = {"exact": "=", "approximate": "~", "vague": "~", "at_least": ">", "more_than": ">",
            "less_than": "<", "range": "="}
@@ -111,7 +120,7 @@ def normalized_unit(unit: str, counts: str | None, surface: str, lemmatize=None)
     if unit == "years" and surface.lower().rstrip().endswith("old"):
         return "year of age"
     if unit != "count":
-        return UNIT_NAMES.get(unit, unit)
+        return UNIT_NAMES.get(unit.lower(), unit)
     if not counts:
         return "-"
     lowered = counts.lower().strip()

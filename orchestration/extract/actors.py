@@ -145,7 +145,7 @@ class _Candidate:
 
 def extract_actors(doc: Doc) -> list[ActorMention]:
     candidates = [*_named_entities(doc), *_national_groups(doc), *_metonyms(doc), *_local_authorities(doc),
-                  *_anonymous_sources(doc)]
+                  *_anonymous_sources(doc), *_subject_descriptions(doc)]
     accepted = _without_overlaps(candidates)
     accepted = _qualify_institutions(accepted)
     accepted = _resolve_people(doc, accepted)
@@ -436,6 +436,39 @@ def _local_authorities(doc: Doc) -> Iterator[_Candidate]:
             start, _ = _trimmed(doc, ent.start, ent.end)
             place = doc[start:ent.end].text
             yield _Candidate(start, k + 1, f"Authorities of {place}", "government", "unknown", None, "description")
+
+
+NON_AGENT_NOUNS = frozenset("""statement report poll survey data study document video footage image images photo
+photos analysis figure figures evidence record records letter filing message post tweet article website law bill
+order decision ruling verdict rule result results research review memo email note plan proposal book paper
+investigation inquiry map chart numbers statistics estimate estimates assessment update release announcement
+transcript recording audio complaint lawsuit indictment motion brief agreement deal text story region area
+border city town village country province territory incursion attack offensive operation situation fighting war
+strike move advance fact case event incident development progress experience history time year day week month
+attempt effort change increase decline trend number amount rate level""".split())
+
+
+def _subject_descriptions(doc: Doc) -> Iterator[_Candidate]:
+    """Unnamed speakers described by a common noun: 'the campaign said', 'residents told us',
+    'the prosecutor argued'. Scoped to the article: 'the campaign' here is not 'the campaign' there."""
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "NOUN" or token.lemma_ in NON_AGENT_NOUNS \
+                or token.lower_ in TITLE_WORDS or any(c.lower_ in ("no", "any") for c in token.children):
+            continue  # titles are resolved to the named person they refer to, or left out
+        verb = token.head
+        if verb.lemma_ not in REPORTING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        left = [t for t in token.subtree if t.i <= token.i]
+        start = left[0].i
+        while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
+            start += 1
+        words = doc[start:token.i + 1]
+        description = _display(" ".join(t.text for t in words if t.dep_ != "det" and t.dep_ != "poss"))
+        if not description:
+            continue
+        nation, evidence = _nation_in(doc, start, token.i + 1)
+        yield _Candidate(start, token.i + 1, description, "other", nation.side if nation else "unknown", evidence,
+                         "description", anonymous=True)
 
 
 def _anonymous_sources(doc: Doc) -> Iterator[_Candidate]:

@@ -15,11 +15,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.records import ActorMention, Claim, Span
-from orchestration.extract.reporting import CITING_WORDS, REPORTING_VERBS, hedge_cues, stance_of_verb
+from orchestration.extract.reporting import (
+    CITING_WORDS,
+    CLAUSE_ONLY_VERBS,
+    REPORTING_VERBS,
+    hedge_cues,
+    stance_of_verb,
+)
 
 # Verbs that attribute speech even when their subject is not a recognised actor ('the statement said').
 CORE_SPEECH_VERBS = frozenset({"say", "tell", "claim", "report", "announce", "state", "add", "deny", "confirm",
                                "allege", "warn", "insist", "accuse", "write", "estimate", "maintain"})
+PERSONAL_PRONOUNS = frozenset({"they", "we", "i", "you"})
 NON_SPEAKER_SUBJECTS = frozenset({"it", "this", "that", "which", "what", "there", "who", "they", "we", "i", "you"})
 QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"|«[^»]{3,}?»")
 TRIM_CHARS = " \t\n,.;:“”\"«»'‘’—–-"
@@ -180,10 +187,14 @@ def _verb_attribution(doc: Doc, verb: Token, actors: Sequence[ActorMention]) -> 
     subject = _subject(verb)
     speaker = _actor_in(actors, subject) if subject is not None else None
     if speaker is None:
-        if subject is None or subject.lower_ in NON_SPEAKER_SUBJECTS or verb.lemma_ not in CORE_SPEECH_VERBS:
-            if not (subject is not None and subject.lower_ in ("they", "we") and verb.lemma_ in CORE_SPEECH_VERBS):
-                return
-        if subject is not None and subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+        # An unrecognised subject still attributes a that-clause ('the campaign said', 'we believe');
+        # without a clause only the core speech verbs do.
+        has_clause = any(c.dep_ == "ccomp" for c in verb.children)
+        if subject is None or subject.lower_ in NON_SPEAKER_SUBJECTS - PERSONAL_PRONOUNS:
+            return
+        if not has_clause and (verb.lemma_ not in CORE_SPEECH_VERBS or subject.lower_ in PERSONAL_PRONOUNS):
+            return
+        if subject.pos_ not in ("NOUN", "PROPN", "PRON"):
             return
     cue_tokens = [verb] + [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i and verb.i - c.i <= 3]
     via = None
@@ -215,6 +226,11 @@ def _verb_attribution(doc: Doc, verb: Token, actors: Sequence[ActorMention]) -> 
 def _contents(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     """Character spans of what the verb attributes."""
     spans: list[tuple[int, int]] = []
+    if verb.lemma_ in CLAUSE_ONLY_VERBS:
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i > verb.i:
+                spans.extend(_clause_spans(child, exclude=verb))
+        return spans
     for child in verb.children:
         if child.dep_ == "ccomp" or child.dep_ == "xcomp" and verb.lemma_ in ("claim", "deny") \
                 or child.dep_ == "pcomp" and verb.lemma_ in ("accuse", "warn"):

@@ -52,9 +52,26 @@ MEASURE_UNITS: list[tuple[tuple[str, ...], str]] = sorted([
     (("years",), "years"), (("year",), "years"), (("months",), "months"), (("month",), "months"),
     (("weeks",), "weeks"), (("week",), "weeks"), (("days",), "days"), (("day",), "days"),
     (("hours",), "hours"), (("hour",), "hours"), (("minutes",), "minutes"), (("minute",), "minutes"),
+    (("seconds",), "seconds"), (("second",), "seconds"),
+    (("mph",), "mph"), (("km/h",), "km/h"), (("kph",), "km/h"), (("kilometres", "per", "hour"), "km/h"),
+    (("kilometers", "per", "hour"), "km/h"), (("miles", "per", "hour"), "mph"), (("knots",), "knots"),
+    (("kg",), "kg"), (("kilograms",), "kg"), (("kilogrammes",), "kg"), (("kilogram",), "kg"), (("grams",), "g"),
+    (("tonnes",), "t"), (("tons",), "t"), (("tonne",), "t"), (("ton",), "t"), (("pounds", "of"), "lb"), (("lbs",), "lb"),
+    (("litres",), "l"), (("liters",), "l"), (("litre",), "l"), (("liter",), "l"), (("gallons",), "gal"),
+    (("barrels",), "barrels"), (("feet",), "ft"), (("foot",), "ft"), (("ft",), "ft"), (("inches",), "in"),
+    (("inch",), "in"), (("yards",), "yd"), (("yard",), "yd"), (("cm",), "cm"), (("centimetres",), "cm"), (("centimeters",), "cm"), (("mm",), "mm"),
+    (("millimetres",), "mm"), (("millimeters",), "mm"), (("hectares",), "ha"), (("acres",), "acres"),
+    (("hp",), "hp"), (("horsepower",), "hp"), (("gb",), "GB"), (("tb",), "TB"), (("mb",), "MB"),
+    (("mw",), "MW"), (("megawatts",), "MW"), (("gw",), "GW"), (("gigawatts",), "GW"), (("kw",), "kW"),
+    (("kilowatts",), "kW"), (("kwh",), "kWh"), (("rpm",), "rpm"), (("degrees",), "degrees"), (("°c",), "degrees"),
+    (("°",), "degrees"),
 ], key=lambda pair: -len(pair[0]))
 TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
-CURRENCY_SYMBOLS = {"$": "US dollars", "€": "euros", "£": "pounds", "₴": "hryvnias", "₽": "roubles"}
+CURRENCY_SYMBOLS = {"$": "US dollars", "€": "euros", "£": "pounds", "₴": "hryvnias", "₽": "roubles",
+                    "us$": "US dollars", "a$": "Australian dollars", "c$": "Canadian dollars", "hk$": "Hong Kong dollars",
+                    "nz$": "New Zealand dollars", "s$": "Singapore dollars", "rm": "ringgit", "rs": "rupees",
+                    "rs.": "rupees", "¥": "yen", "₹": "rupees", "chf": "Swiss francs"}
+_GLUED_CURRENCY = re.compile(r"^(US\$|A\$|C\$|HK\$|NZ\$|S\$|RM|Rs\.?|\$|€|£|¥|₹)(\d[\d,]*(?:\.\d+)?)(k|m|bn|mln)?$")
 CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "hryvnias", "hryvnia", "roubles", "rubles", "yuan"})
 
 CASUALTY_WORDS = frozenset({"dead", "killed", "wounded", "injured", "missing", "captured", "hurt",
@@ -105,6 +122,17 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         low_value, high_value = digit_value(low), digit_value(high)
         if low_value is not None and high_value is not None and low_value < high_value:
             return _Number(i, i + 1, low_value, high_value, "range")
+    glued = _GLUED_CURRENCY.match(token.text)
+    if glued and glued.group(1) not in ("$",) or glued and glued.group(3):
+        value = digit_value(glued.group(2))
+        if value is not None:
+            end = i + 1
+            if glued.group(3):
+                value *= SCALE_WORDS[glued.group(3).lower()]
+            elif end < len(doc) and doc[end].lower_ in ("million", "billion", "trillion", "thousand"):
+                value *= SCALE_WORDS[doc[end].lower_]
+                end += 1
+            return _Number(i, end, value)
     vague = _read_vague(doc, i)
     if vague is not None:
         return vague
@@ -182,15 +210,27 @@ def _read_vague(doc: Doc, i: int) -> _Number | None:
 
 
 def _read_range(doc: Doc, number: _Number) -> _Number:
+    """'1 to 2', '5-10', 'between 5 and 10', '5% to 7%', '$5 to $10' (the unit may repeat)."""
     j = number.end
-    if j + 1 < len(doc) and doc[j].lower_ in ("to", "-", "–", "or", "and") and _is_numeric(doc[j + 1]):
+    repeated_unit = _unit_at(doc, j)
+    if repeated_unit and repeated_unit[0] < len(doc) and doc[repeated_unit[0]].lower_ in ("to", "-", "–"):
+        j = repeated_unit[0]
+    if j + 1 < len(doc) and doc[j].lower_ in ("to", "-", "–", "or", "and"):
         if doc[j].lower_ == "and" and not (number.start and doc[number.start - 1].lower_ == "between"):
             return number
-        high = _read_number(doc, j + 1)
-        if high is not None and high.value_high is None and high.value > number.value:
+        k = j + 1
+        if doc[k].lower_ in CURRENCY_SYMBOLS and k + 1 < len(doc):
+            k += 1
+        if not _is_numeric(doc[k]):
+            return number
+        high = _read_number(doc, k)
+        if high is not None and high.value_high is None and high.value != number.value:
             scale = _trailing_scale(doc, high)
             low_value = number.value * scale if scale and number.value < scale and number.value < high.value / scale else number.value
-            return _Number(number.start, high.end, low_value, high.value, "range")
+            if doc[j].lower_ == "or" and not (low_value < high.value):
+                return number
+            low, top = sorted((low_value, high.value))
+            return _Number(number.start, high.end, low, top, "range")
     return number
 
 
@@ -208,7 +248,8 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
             and doc[number.start - 2].is_alpha and doc[number.start - 1].idx == doc[number.start - 2].idx + len(doc[number.start - 2]):
         return True
     if any(ch.isalpha() for ch in first.text) and any(ch.isdigit() for ch in first.text) \
-            and not re.match(r"^\d+(k|m|bn|mln|km|%)$", first.text, re.IGNORECASE):
+            and not re.match(r"^\d+(\.\d+)?(k|m|bn|mln|km|%)$", first.text, re.IGNORECASE) \
+            and not _GLUED_CURRENCY.match(first.text):
         return True
     if number.end < len(doc) and doc[number.end].text in ("-", "–") and number.end + 1 < len(doc) \
             and doc[number.end + 1].is_alpha and doc[number.end + 1].lower_ not in (
@@ -225,8 +266,9 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
         return True
     if _looks_like_year(first) and number.end == number.start + 1:
         unit = _unit_at(doc, number.end)
-        if not unit and not _counted_noun(doc, number):
-            return True
+        noun = _counted_noun(doc, number)
+        if not unit and (noun is None or noun.tag_ in ("NN", "NNP")):
+            return True  # 'in 2014', 'a 1988 film': a year, not a count
     if number.end < len(doc) and doc[number.end].text in (":", ".") and number.end + 1 < len(doc) \
             and doc[number.end + 1].is_digit and doc[number.end].whitespace_ == "":
         return True  # clock time '10:30'
@@ -297,22 +339,19 @@ def _qualifier_start(doc: Doc, start: int) -> tuple[int, str | None]:
 
 def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention]) -> Figure | None:
     start, end = number.start, number.end
+    currency = _currency(doc, number.start)
+    if currency is not None and start and doc[start - 1].lower_ in CURRENCY_SYMBOLS:
+        start -= 1  # '$ 5 million': the symbol is part of the surface
     qualifier = number.qualifier
     qualifier_start, found = _qualifier_start(doc, start)
     if found and qualifier in ("exact",):
         qualifier, start = found, qualifier_start
     elif found and qualifier == "vague" and found != "approximate":
         start = qualifier_start
-    if start and doc[start - 1].text in CURRENCY_SYMBOLS and qualifier == number.qualifier:
-        start -= 1
     unit_found = _unit_at(doc, number.end)
     counts: str | None = None
-    if start and doc[start - 1].text in CURRENCY_SYMBOLS or doc[start].text in CURRENCY_SYMBOLS:
-        symbol = doc[start - 1].text if doc[start].text not in CURRENCY_SYMBOLS else doc[start].text
-        if doc[start].text not in CURRENCY_SYMBOLS:
-            start -= 1
-        unit, counts = "count", CURRENCY_SYMBOLS[symbol]
-        end = number.end
+    if currency is not None:
+        unit, counts = "count", currency
     elif unit_found:
         end, unit = unit_found
         noun = _measured_noun(doc, end)
@@ -344,6 +383,16 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention]) -> Figure
         qualifier=qualifier,
         place=_place_of(doc, start, end, places),
     )
+
+
+def _currency(doc: Doc, start: int) -> str | None:
+    """The currency of a number: a symbol before it ('$ 5', 'US$ 40') or glued to it ('RM30')."""
+    glued = _GLUED_CURRENCY.match(doc[start].text)
+    if glued:
+        return CURRENCY_SYMBOLS.get(glued.group(1).lower(), "US dollars")
+    if start and doc[start - 1].lower_ in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[doc[start - 1].lower_]
+    return None
 
 
 def _quantifies_something(doc: Doc, number: _Number) -> bool:

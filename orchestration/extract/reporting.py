@@ -20,6 +20,17 @@ REPORTING_VERB_STANCE: dict[str, str] = {
     **dict.fromkeys("confirm verify".split(), "certain"),
     **dict.fromkeys("accuse blame".split(), "claimed"),
 }
+# Verbs that attribute content only through a clause ('the poll showed that ...', 'she questioned
+# whether ...'): opinion, perception and inquiry. Never with a bare object ('showed the damage').
+CLAUSE_ONLY_VERB_STANCE: dict[str, str] = {
+    **dict.fromkeys("""show find reveal believe think feel hope fear want doubt agree disagree question wonder ask
+    recommend propose demand signal hint suspect conclude know understand learn hear see realize realise
+    recognize recognise predict guess imagine consider suppose assume decide determine rule
+    criticize criticise slam blast praise welcome condemn""".split(), "reported"),
+}
+CLAUSE_ONLY_VERBS = frozenset(CLAUSE_ONLY_VERB_STANCE) - frozenset(REPORTING_VERB_STANCE)
+for _verb in CLAUSE_ONLY_VERBS:
+    REPORTING_VERB_STANCE[_verb] = CLAUSE_ONLY_VERB_STANCE[_verb]
 REPORTING_VERBS = frozenset(REPORTING_VERB_STANCE)
 
 # Nouns that attribute content in 'according to X' / 'in a statement' style constructions.

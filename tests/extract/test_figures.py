@@ -57,3 +57,12 @@ def test_offsets_point_at_the_surface(nlp):
     for figure in extract_figures(doc):
         assert text[figure.char_start:figure.char_end] == figure.surface
     assert [f.unit for f in extract_figures(doc)] == ["count", "percent"]
+
+
+def test_currencies_and_other_units(nlp):
+    found = {f.surface: (f.value, f.unit, f.counts) for f in extract_figures(nlp(
+        "Kyiv asked for $5.8bn, about US$ 40 per shell, while a 2.0-litre engine reached 60 mph and RM30 was paid."))}
+    assert found["$5.8bn"] == (5.8e9, "count", "US dollars")
+    assert found["about US$ 40"][0] == 40 and found["about US$ 40"][2] == "US dollars"
+    assert found["60 mph"][:2] == (60, "mph")
+    assert found["RM30"] == (30, "count", "ringgit")
