@@ -136,7 +136,7 @@ def normalized_unit(unit: str, counts: str | None, surface: str, lemmatize=None)
 def to_quantity(figure, lemmatize=None) -> Quantity:
     value = (figure.value, figure.value_high) if figure.value_high is not None else figure.value
     return Quantity(value, normalized_unit(figure.unit, figure.counts, figure.surface, lemmatize).lower(),
-                    CHANGES.get(figure.qualifier, "="), figure.surface)
+                    getattr(figure, "direction", None) or CHANGES.get(figure.qualifier, "="), figure.surface)
 
 
 def values_match(gold, predicted) -> bool:

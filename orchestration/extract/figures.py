@@ -382,7 +382,53 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention]) -> Figure
         counts=counts,
         qualifier=qualifier,
         place=_place_of(doc, start, end, places),
+        direction=_direction(doc, number, counts_things=unit == "count" and currency is None),
     )
+
+
+UP_WORDS = frozenset("""rise rose risen increase grow grew grown climb jump gain surge soar add raise boost swell
+rebound advance widen expand double triple up increase hike spike""".split())
+DOWN_WORDS = frozenset("""fall fell fallen drop decline decrease slip lose lost cut reduce plunge slump shed sink
+sank tumble dip shrink shrank contract narrow slide slid ease retreat plummet lower down decrease""".split())
+CHANGE_NOUNS_UP = frozenset({"increase", "rise", "gain", "jump", "surge", "growth", "hike", "spike", "boost"})
+CHANGE_NOUNS_DOWN = frozenset({"decrease", "drop", "decline", "fall", "cut", "loss", "reduction", "dip", "slump"})
+
+
+# Verbs whose object is what changed hands ('lost 200 tanks', 'gained 3 villages'): with a count
+# of things they give the count, not the size of a change.
+TRANSITIVE_CHANGE_VERBS = frozenset({"lose", "gain", "add", "cut", "shed", "raise", "boost", "reduce", "lower",
+                                     "double", "triple", "expand", "lost"})
+
+
+def _direction(doc: Doc, number: _Number, counts_things: bool = False) -> str | None:
+    """'rose 4%', 'fell by 0.6%', 'down 3 points', 'a 5% increase', 'an increase of 30': the figure
+    is the size of a change, up or down. A level reached ('rose to 60%') is not a change size."""
+    token = doc[number.end - 1]
+    # climb out of the figure itself ('4 cents', '0.6 %') to what governs it
+    while token.head is not token and token.head.i != token.i and (
+            token.head.i < number.end + 3 and token.head.i >= number.start
+            and token.head.pos_ in ("NOUN", "NUM", "PROPN", "SYM", "X")
+            and token.head.lemma_ not in CHANGE_NOUNS_UP | CHANGE_NOUNS_DOWN):
+        token = token.head
+    head, via = token.head, None
+    if head.pos_ == "ADP":
+        via, head = head.lower_, head.head
+    if via in ("to", "from", "at", "of", "in", "with", "for", "on") and head.pos_ == "VERB":
+        return None
+    lemma = head.lemma_.lower()
+    if counts_things and lemma in TRANSITIVE_CHANGE_VERBS:
+        return None
+    if head.pos_ == "VERB" or head.lower_ in ("up", "down"):
+        if lemma in UP_WORDS or head.lower_ == "up":
+            return "up"
+        if lemma in DOWN_WORDS or head.lower_ == "down":
+            return "down"
+    if head.pos_ == "NOUN":
+        if lemma in CHANGE_NOUNS_UP:
+            return "up"
+        if lemma in CHANGE_NOUNS_DOWN:
+            return "down"
+    return None
 
 
 def _currency(doc: Doc, start: int) -> str | None:

@@ -33,7 +33,7 @@ from orchestration.extract.records import (
     Span,
 )
 
-EXTRACTOR_VERSION = "2026.11.26-1"
+EXTRACTOR_VERSION = "2026.11.26-2"
 GOVERNMENT_MENTION_KINDS = frozenset({"metonym"})
 INSTITUTION_TYPES = frozenset({"government", "organization", "media", "military", "armed_group"})
 # Nouns after a country name that keep it a place ('Ukraine border'); before others it is an

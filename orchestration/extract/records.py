@@ -118,3 +118,4 @@ class Figure:
     counts: str | None
     qualifier: str  # one of QUALIFIERS
     place: Span | None = None  # offsets of the PlaceMention the figure is about
+    direction: str | None = None  # 'up' or 'down' when the figure is a change ('rose 4%', 'a drop of 30')

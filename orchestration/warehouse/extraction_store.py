@@ -89,7 +89,7 @@ def _frames(results: Sequence[ArticleExtraction], version: str) -> dict[str, pl.
             {"figure_candidate_id": record_id(a, "f", f.char_start, f.char_end), "article_id": a,
              "char_start": f.char_start, "char_end": f.char_end, "surface": f.surface,
              "value": f.value, "value_high": f.value_high, "unit": f.unit, "counts": f.counts,
-             "qualifier": f.qualifier, "place_mention_id": _link(a, "p", f.place)}
+             "qualifier": f.qualifier, "place_mention_id": _link(a, "p", f.place), "direction": f.direction}
             for f in r.figures]
     return {table: pl.DataFrame(table_rows, infer_schema_length=None).with_columns(
                 extractor_version=pl.lit(version))

@@ -176,6 +176,7 @@ create table if not exists extraction.figure_candidates (
     counts varchar,
     qualifier varchar not null,
     place_mention_id varchar,
+    direction varchar,
     extractor_version varchar not null
 );
 
@@ -208,5 +209,13 @@ EXTRACTION_TABLES = (
 )
 
 
+# Columns added after the first release, for working databases created before them.
+MIGRATIONS = (
+    "alter table extraction.figure_candidates add column if not exists direction varchar",
+)
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(DDL)
+    for statement in MIGRATIONS:
+        con.execute(statement)

@@ -66,3 +66,10 @@ def test_currencies_and_other_units(nlp):
     assert found["about US$ 40"][0] == 40 and found["about US$ 40"][2] == "US dollars"
     assert found["60 mph"][:2] == (60, "mph")
     assert found["RM30"] == (30, "count", "ringgit")
+
+
+def test_direction_of_a_change(nlp):
+    found = {f.surface: f.direction for f in extract_figures(nlp(
+        "Exports rose 4% in May, imports fell by 2.5 percent and the army lost 200 tanks; a 7% increase followed."))}
+    assert found["4%"] == "up" and found["2.5 percent"] == "down" and found["7%"] == "up"
+    assert found["200 tanks"] is None  # a count of things lost, not the size of a change

@@ -1,16 +1,44 @@
 -- Figures linked to the claim whose content contains them (the innermost one when claims
 -- nest) and to the place they are about.
+--
+-- Incremental: everything here is decided within one article's extraction (claim and place ids
+-- are derived from the article and offsets), so a run links only the figures of articles
+-- extracted since the last build. Before that, the pre-hook drops rows of articles that have
+-- since been re-extracted with another extractor version; their new figures are then selected
+-- again, and an article whose new extraction has no figures keeps none.
+-- depends_on: {{ ref('stg_extraction__processed_articles') }}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+        pre_hook="{% if is_incremental() %}
+            delete from {{ this }}
+            where article_id || '@' || extractor_version not in (
+                select article_id || '@' || extractor_version
+                from {{ ref('stg_extraction__processed_articles') }}
+            )
+        {% endif %}",
+    )
+}}
+
 with
 
 figures as (
 
     select * from {{ ref('stg_extraction__figure_candidates') }}
+    {% if is_incremental() %}
+    where article_id || '@' || extractor_version not in (
+        select article_id || '@' || extractor_version from {{ this }}
+    )
+    {% endif %}
 
 ),
 
 claims as (
 
     select claim_id, article_id, char_start, char_end from {{ ref('int_claims_attributed') }}
+    where article_id in (select article_id from figures)
 
 ),
 
@@ -50,9 +78,11 @@ final as (
         figures.unit,
         figures.counts,
         figures.qualifier,
+        figures.direction,
         places.place_id,
         figures.char_start,
-        figures.char_end
+        figures.char_end,
+        figures.extractor_version
 
     from figures
     left join containing_claims

@@ -24,6 +24,7 @@ final as (
         figures.unit,
         figures.counts,
         figures.qualifier,
+        figures.direction,
         figures.place_id,
         figures.char_start,
         figures.char_end

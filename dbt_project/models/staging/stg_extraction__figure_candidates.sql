@@ -18,6 +18,7 @@ select
     counts,
     qualifier,
     place_mention_id,
+    direction,
     extractor_version
 
 from source
