@@ -31,12 +31,24 @@ def test_publish_waits_for_every_mart():
             AssetKey(["marts", "actors"]), AssetKey(["marts", "places"])} <= set(parents)
 
 
-def test_gx_checks_block_what_depends_on_them():
+def test_the_job_runs_daily_and_on_new_files_with_blocking_checks():
+    from dagster import DefaultScheduleStatus, DefaultSensorStatus, RunStatusSensorDefinition
+
     from orchestration.definitions import defs
 
+    job = defs.resolve_job_def("build_warehouse")
+    assert job.tags["claimhouse/writer"] == "warehouse", "the run queue limits writers by this tag"
+    schedule = defs.resolve_schedule_def("daily_build")
+    assert (schedule.job_name, schedule.cron_schedule) == ("build_warehouse", "0 6 * * *")
+    assert schedule.default_status == DefaultScheduleStatus.RUNNING
+    raw_sensor = defs.resolve_sensor_def("raw_folder_sensor")
+    assert raw_sensor.job_name == "build_warehouse"
+    assert raw_sensor.default_status == DefaultSensorStatus.RUNNING
+    assert isinstance(defs.resolve_sensor_def("record_failed_build"), RunStatusSensorDefinition)
+
     graph = defs.resolve_asset_graph()
-    gx_specs = [spec for spec in graph.get_check_specs() if spec.name.startswith("gx_")] \
-        if hasattr(graph, "get_check_specs") else []
-    checks = defs.resolve_all_asset_check_specs() if hasattr(defs, "resolve_all_asset_check_specs") else gx_specs
-    blocking = {spec.name for spec in checks if spec.name.startswith("gx_") and spec.blocking}
-    assert {"gx_claims", "gx_figures", "gx_places", "gx_actors", "gx_articles"} <= blocking
+    gx_checks = {key.name: graph.get_check_spec(key) for key in graph.asset_check_keys
+                 if key.name.startswith("gx_")}
+    assert {"gx_articles", "gx_claims", "gx_figures", "gx_places", "gx_actors"} <= set(gx_checks)
+    assert all(spec.blocking for spec in gx_checks.values())
+    assert all(spec.asset_key.path[0] == "marts" for spec in gx_checks.values())

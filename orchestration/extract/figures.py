@@ -97,14 +97,15 @@ class _Number:
 
 
 def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[Figure]:
-    i = 0
+    i, emitted_until = 0, 0
     while i < len(doc):
         number = _read_number(doc, i)
         if number is None or _is_excluded(doc, number):
             i = i + 1 if number is None else max(number.end, i + 1)
             continue
         figure = _figure(doc, number, places)
-        if figure is not None:
+        if figure is not None and figure.char_start >= emitted_until:
+            emitted_until = figure.char_end
             yield figure
         i = max(number.end, i + 1)
 
@@ -142,6 +143,10 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
             start = i - 1 if before in ("a", "one") else i
             return _Number(start, i + 1, FRACTION_WORDS[lower], None, "exact")
         return None
+    if (lower in ("one", "two", "three") or digit_value(lower) is not None) and i + 1 < len(doc) \
+            and doc[i + 1].lower_ in ("third", "thirds", "quarter", "quarters") and doc[i + 1].pos_ != "ADJ":
+        count = digit_value(lower) if digit_value(lower) is not None else float(words_value([lower]) or 1)
+        return _Number(i, i + 2, count * FRACTION_WORDS[doc[i + 1].lower_])  # 'two thirds', 'one quarter'
     if lower in ("a", "an", "one") and i + 1 < len(doc):
         unit = _unit_at(doc, i + 1)
         if unit and unit[1] in TIME_UNITS and doc[i + 1].lower_ in ("year", "month", "week", "day", "hour", "minute"):
@@ -357,8 +362,7 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention]) -> Figure
         noun = _measured_noun(doc, end)
         counts = noun
     else:
-        unit = "fraction" if number.value < 1 and doc[number.start].lower_ in (*FRACTION_WORDS, "a", "one") \
-            and doc[number.end - 1].lower_ in FRACTION_WORDS else "count"
+        unit = "fraction" if number.value < 1 and doc[number.end - 1].lower_ in FRACTION_WORDS else "count"
         noun = _counted_noun(doc, number)
         if noun is not None:
             if noun.lower_ in CURRENCY_WORDS:

@@ -91,9 +91,16 @@ def _frames(results: Sequence[ArticleExtraction], version: str) -> dict[str, pl.
              "value": f.value, "value_high": f.value_high, "unit": f.unit, "counts": f.counts,
              "qualifier": f.qualifier, "place_mention_id": _link(a, "p", f.place), "direction": f.direction}
             for f in r.figures]
-    return {table: pl.DataFrame(table_rows, infer_schema_length=None).with_columns(
+    return {table: _first_per_id(pl.DataFrame(table_rows, infer_schema_length=None)).with_columns(
                 extractor_version=pl.lit(version))
             for table, table_rows in rows.items() if table_rows}
+
+
+def _first_per_id(frame: pl.DataFrame) -> pl.DataFrame:
+    """Records are keyed by their offsets; should an extractor ever yield two records for one span,
+    the first is kept rather than letting a duplicate key block the whole build."""
+    keys = [c for c in ("mention_id", "claim_candidate_id", "figure_candidate_id") if c in frame.columns]
+    return frame.unique(subset=keys, keep="first", maintain_order=True) if keys else frame
 
 
 def store_extractions(con: duckdb.DuckDBPyConnection, results: Sequence[ArticleExtraction],

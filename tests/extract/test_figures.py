@@ -73,3 +73,10 @@ def test_direction_of_a_change(nlp):
         "Exports rose 4% in May, imports fell by 2.5 percent and the army lost 200 tanks; a 7% increase followed."))}
     assert found["4%"] == "up" and found["2.5 percent"] == "down" and found["7%"] == "up"
     assert found["200 tanks"] is None  # a count of things lost, not the size of a change
+
+
+def test_spelled_fractions_are_one_figure(nlp):
+    found = [(f.surface, round(f.value, 3), f.unit) for f in extract_figures(nlp(
+        "One third of the homes and two thirds of the schools were damaged; half of them burned."))]
+    assert [f[1:] for f in found] == [(0.333, "fraction"), (0.667, "fraction"), (0.5, "fraction")]
+    assert len({f[0] for f in found}) == 3
