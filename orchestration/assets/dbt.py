@@ -1,5 +1,6 @@
 """Every dbt model as a Dagster asset; dbt tests show up as asset checks."""
 
+import hashlib
 import os
 import shutil
 import sys
@@ -63,13 +64,46 @@ class ClaimhouseTranslator(DagsterDbtTranslator):
         return super().get_group_name(dbt_resource_props)
 
 
+def models_fingerprint() -> str:
+    """A digest of every model's SQL: when it changes (an upgrade adds a column, say), the
+    incremental models are rebuilt from scratch once, because DuckDB cannot alter a table and
+    append to it in one dbt transaction."""
+    digest = hashlib.sha256()
+    for path in sorted((DBT_PROJECT_DIR / "models").rglob("*.sql")):
+        digest.update(path.relative_to(DBT_PROJECT_DIR).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _built_fingerprint(warehouse: WarehouseResource) -> str | None:
+    with warehouse.connect() as con:
+        row = con.execute("select fingerprint from extraction.dbt_build_state").fetchone()
+    return row[0] if row else None
+
+
+def _record_fingerprint(warehouse: WarehouseResource, fingerprint: str) -> None:
+    with warehouse.connect() as con:
+        con.execute("delete from extraction.dbt_build_state")
+        con.execute("insert into extraction.dbt_build_state values (?, now())", [fingerprint])
+
+
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project,
             dagster_dbt_translator=ClaimhouseTranslator())
 def claimhouse_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource,
                           warehouse: WarehouseResource):
     """`dbt build` into the working warehouse: models, then their tests as checks."""
     os.environ.update(warehouse.settings.dbt_env())
-    for event in dbt.cli(["build"], context=context).stream():
+    fingerprint = models_fingerprint()
+    built = _built_fingerprint(warehouse)
+    args = ["build"] if built == fingerprint else ["build", "--full-refresh"]
+    if built is not None and built != fingerprint:
+        context.log.info("dbt models changed since the last build: rebuilding incremental models in full")
+    invocation = dbt.cli(args, context=context, raise_on_error=False)
+    for event in invocation.stream():
         yield event
         if isinstance(event, Output):
             pause_point("dbt")
+    if invocation.is_successful():
+        _record_fingerprint(warehouse, fingerprint)
+    else:
+        raise invocation.get_error()

@@ -164,6 +164,11 @@ create table if not exists extraction.claim_candidates (
     extractor_version varchar not null
 );
 
+create table if not exists extraction.dbt_build_state (
+    fingerprint varchar not null,
+    built_at timestamp not null
+);
+
 create table if not exists extraction.figure_candidates (
     figure_candidate_id varchar not null,
     article_id varchar not null,
