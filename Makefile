@@ -8,7 +8,7 @@ export DAGSTER_HOME ?= $(CURDIR)/dagster_home
 export PYTHONUNBUFFERED := 1
 DOCS_PORT ?= 8080
 
-.PHONY: install run test dev eval clean docs report serve browser
+.PHONY: install run test dev eval clean docs report serve browser bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ dev: install  ## the Dagster UI on workspace.yaml
 
 eval: install  ## extraction quality: sample gold (needs `make run` first) and the public gold sets
 	$(BIN)/python -m orchestration.evaluation.report
+
+bench: install  ## throughput, memory, incremental cost and query speed for N articles (default N="500 2000"): reports/bench.json
+	$(BIN)/python -m benchmarks.bench --sizes $(or $(N),500 2000)
 
 docs: install  ## dbt docs (every model and column described), built and served on http://127.0.0.1:$(DOCS_PORT)
 	cd dbt_project && ../$(BIN)/dbt docs generate --profiles-dir . --quiet

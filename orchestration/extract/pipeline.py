@@ -33,7 +33,11 @@ from orchestration.extract.records import (
     Span,
 )
 
-EXTRACTOR_VERSION = "2026.11.26-2"
+EXTRACTOR_VERSION = "2026.11.26-3"
+# spaCy keeps a whole batch of Docs with their intermediate arrays in memory, about 3 KB per
+# character of text: 32 long reports in one batch took over a gigabyte per worker. Batches are
+# capped by characters as well as by count, so a worker's memory stays flat whatever the lengths.
+BATCH_CHARS = 100_000
 GOVERNMENT_MENTION_KINDS = frozenset({"metonym"})
 INSTITUTION_TYPES = frozenset({"government", "organization", "media", "military", "armed_group"})
 # Nouns after a country name that keep it a place ('Ukraine border'); before others it is an
@@ -89,15 +93,31 @@ def _is_attributive_country(doc: Doc, place: PlaceMention) -> bool:
 
 
 def extract_texts(items: Iterable[tuple[str, str]], nlp: Language, gazetteer: Gazetteer,
-                  batch_size: int = 32) -> Iterator[ArticleExtraction]:
+                  batch_size: int = 32, batch_chars: int = BATCH_CHARS) -> Iterator[ArticleExtraction]:
     """(article_id, raw text) pairs in, extractions out, in order, in this process."""
     def bodies() -> Iterator[tuple[str, tuple[str, list[BoilerplateLine]]]]:
         for article_id, text in items:
             body, removed = split_boilerplate(text)
             yield body, (article_id, removed)
 
-    for doc, (article_id, removed) in nlp.pipe(bodies(), as_tuples=True, batch_size=batch_size):
-        yield extract_doc(doc, article_id, removed, gazetteer)
+    for batch in _batches(bodies(), batch_size, batch_chars):
+        for doc, (article_id, removed) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            yield extract_doc(doc, article_id, removed, gazetteer)
+
+
+def _batches(pairs: Iterable[tuple[str, object]], max_docs: int, max_chars: int) -> Iterator[list[tuple[str, object]]]:
+    """Consecutive (text, context) pairs, at most ``max_docs`` and ``max_chars`` characters of text
+    per batch (a longer text goes alone)."""
+    batch: list[tuple[str, object]] = []
+    chars = 0
+    for pair in pairs:
+        if batch and (len(batch) >= max_docs or chars + len(pair[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(pair)
+        chars += len(pair[0])
+    if batch:
+        yield batch
 
 
 def _extract_chunk(chunk: list[tuple[str, str]], batch_size: int) -> list[ArticleExtraction]:
