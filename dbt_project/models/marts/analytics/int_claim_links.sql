@@ -25,8 +25,8 @@
 --     '41 drones' are two claims, which figure_disputes may oppose).
 -- Content words match fuzzily (Jaro-Winkler >= 0.9: 'stabilised' and 'stabilized'), numbers
 -- exactly. When both articles are dated, they are at most 7 days apart: the same words a year
--- later are a new statement. Candidate pairs share two or more words that are not among the
--- commonest, which keeps the comparison near-linear.
+-- later are a new statement. Candidate pairs share two or more words that occur in at most 100
+-- claims, which keeps the comparison linear in the number of claims.
 with
 
 claims as (
@@ -70,7 +70,7 @@ claim_terms as (
 
 claim_term_rows as (
 
-    select claim_id, unnest(terms) as term from claim_terms
+    select claim_id, article_id, unnest(terms) as term from claim_terms
 
 ),
 
@@ -79,7 +79,9 @@ blocking_terms as (
     select term
     from claim_term_rows
     group by term
-    having count(*) <= greatest(50, (select count(*) from claim_terms) // 50)
+    -- a fixed cap, not a share of the corpus: each term then yields a bounded number of pairs,
+    -- so the comparison grows linearly with the number of claims
+    having count(*) <= 100
 
 ),
 
@@ -93,6 +95,7 @@ candidate_pairs as (
     inner join claim_term_rows as b
         on a.term = b.term
         and a.claim_id < b.claim_id
+        and a.article_id <> b.article_id
     where a.term in (select term from blocking_terms)
     group by a.claim_id, b.claim_id
     having count(*) >= 2
