@@ -1,35 +1,11 @@
 {{ config(schema='intermediate') }}
 -- Connected components over the claim links: every claim gets the smallest claim id of its
 -- component, and the cluster id is derived from that. An unlinked claim is its own cluster.
-with recursive
+with
 
-claims as (
+components as (
 
-    select claim_id from {{ ref('claims') }}
-
-),
-
-links as (
-
-    select claim_id, linked_claim_id from {{ ref('int_claim_links') }}
-
-),
-
-edges as (
-
-    select claim_id as from_claim_id, linked_claim_id as to_claim_id from links
-    union
-    select linked_claim_id as from_claim_id, claim_id as to_claim_id from links
-
-),
-
-reachable(claim_id, reached_claim_id) as (
-
-    select claim_id, claim_id from claims
-    union
-    select reachable.claim_id, edges.to_claim_id
-    from reachable
-    inner join edges on edges.from_claim_id = reachable.reached_claim_id
+    {{ connected_components(ref('claims'), 'claim_id', ref('int_claim_links'), 'linked_claim_id') }}
 
 ),
 
@@ -37,11 +13,10 @@ final as (
 
     select
         claim_id,
-        min(reached_claim_id) as cluster_key,
-        'clu_' || left(md5(min(reached_claim_id)), 12) as cluster_id
+        component_key as cluster_key,
+        'clu_' || left(md5(component_key), 12) as cluster_id
 
-    from reachable
-    group by claim_id
+    from components
 
 )
 
