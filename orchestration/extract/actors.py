@@ -377,13 +377,12 @@ def _national_groups(doc: Doc) -> Iterator[_Candidate]:
         if doc[start].lower_ in ("'s", "’s"):
             continue
         phrase = doc[token.i + 1:end].text.lower().replace("’", "'")
-        lowered_all = doc[start:end].text.lower()
         if MEDIA_GROUP_ENDING.search(phrase) and not _institution_ending(phrase):
             yield _Candidate(start, end, f"{nation.adjective} {phrase}", "media", nation.side, token.text, "description")
             continue
         if ARMED_GROUP_WORDS.search(phrase):
-            yield _Candidate(start, end, _display(doc[start:end].text), "armed_group",
-                             nation.side if "pro" not in lowered_all else nation.side, token.text, "description")
+            yield _Candidate(start, end, _display(doc[start:end].text), "armed_group", nation.side, token.text,
+                             "description")
             continue
         canonical, actor_type = _institution(phrase)  # type: ignore[misc]
         if canonical in ("authorities", "officials"):

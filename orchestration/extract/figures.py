@@ -81,7 +81,6 @@ jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 VAGUE_MULTIPLIERS = {"several": 3, "a few": 2, "few": 2, "a couple of": 2, "a couple": 2}
 PARTITIVE_PRONOUNS = frozenset({"whom", "them", "which", "those", "these", "us", "it"})
-DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "these", "those", "of"})
 _RANGE_TOKEN = re.compile(r"^(\d+(?:[.,]\d+)*)[-–](\d+(?:[.,]\d+)*)$")
 _SCALE_OR_DOZEN = frozenset(SCALE_WORDS) | {"dozen"}
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
@@ -154,10 +153,9 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
             if before not in ("once", "twice", "times", "per", "every", "each", "day", "of", "such", "what") \
                     and not (i and (_is_numeric(doc[i - 1]) or _unit_at(doc, i - 1))):
                 return _Number(i, i + 1, 1.0)
-    if lower in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in ("hundred", "thousand", "million",
-                                                                           "billion", "dozen"):
-        pass
-    elif not _is_numeric(token):
+    a_scale = lower in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in (
+        "hundred", "thousand", "million", "billion", "dozen")
+    if not a_scale and not _is_numeric(token):
         return None
     j = i
     words: list[str] = []

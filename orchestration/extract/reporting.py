@@ -33,8 +33,6 @@ for _verb in CLAUSE_ONLY_VERBS:
     REPORTING_VERB_STANCE[_verb] = CLAUSE_ONLY_VERB_STANCE[_verb]
 REPORTING_VERBS = frozenset(REPORTING_VERB_STANCE)
 
-# Nouns that attribute content in 'according to X' / 'in a statement' style constructions.
-SOURCE_PREPOSITIONS = {("according", "to"): "according to"}
 CITING_WORDS = frozenset({"citing", "quoting", "cited", "quoted"})
 
 HEDGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
