@@ -1,11 +1,12 @@
 """The gazetteer, loaded once into ``reference.gazetteer`` for dbt's place resolution."""
 
-import polars as pl
+from pathlib import Path
+
 from dagster import AssetExecutionContext, AssetKey, MaterializeResult, asset
 
-from orchestration.extract.gazetteer import Gazetteer
 from orchestration.resources import WarehouseResource
 from orchestration.warehouse.connection import transaction
+from orchestration.warehouse.reference_store import replace_gazetteer
 from orchestration.warehouse.runs import utc_now
 
 GAZETTEER_VERSION = "1"
@@ -20,10 +21,8 @@ def gazetteer(context: AssetExecutionContext, warehouse: WarehouseResource) -> M
     with warehouse.connect() as con:
         loaded = con.execute("select max(version) from reference.gazetteer_version").fetchone()[0]
         if loaded != GAZETTEER_VERSION:
-            frame = pl.DataFrame(list(Gazetteer.load().rows()), infer_schema_length=None)
             with transaction(con):
-                con.execute("delete from reference.gazetteer")
-                con.execute("insert into reference.gazetteer by name select * from frame")
+                replace_gazetteer(con, Path(warehouse.working_db).parent)
                 con.execute("delete from reference.gazetteer_version")
                 con.execute("insert into reference.gazetteer_version values (?, ?)",
                             [GAZETTEER_VERSION, utc_now()])
