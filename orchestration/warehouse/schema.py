@@ -169,6 +169,15 @@ create table if not exists extraction.dbt_build_state (
     built_at timestamp not null
 );
 
+-- How far each Great Expectations suite has validated: rows of articles extracted up to
+-- ``checked_through`` passed it, under the suite definition with this fingerprint.
+create table if not exists extraction.quality_check_state (
+    suite varchar primary key,
+    suite_fingerprint varchar not null,
+    checked_through timestamp,
+    checked_at timestamp not null
+);
+
 create table if not exists extraction.figure_candidates (
     figure_candidate_id varchar not null,
     article_id varchar not null,
