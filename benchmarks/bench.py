@@ -76,19 +76,23 @@ STAGES = {  # Dagster step key -> stage name
 
 QUERIES = {
     "claims_about_place": """
-        select c.claim_id, a.published_at, a.outlet, c.claim_text
-        from marts.place_mentions pm
-        join marts.claims c on c.article_id = pm.article_id
-             and pm.char_start >= c.char_start and pm.char_end <= c.char_end
-        join marts.articles a on a.article_id = c.article_id
-        where pm.place_id = $place_id
-        order by a.published_at desc nulls last, c.claim_id""",
+        select claim_id, published_at, outlet, claim_text
+        from marts.claim_places
+        where place_id = $place_id
+        order by published_at desc nulls last, claim_id""",
+    # the actor's timeline as a dashboard charts it: statements per week, by how they were made
     "actor_statements_over_time": """
-        select a.published_at, a.outlet, c.cue, c.is_hedged, c.claim_text
+        select date_trunc('week', a.published_at) as week,
+               count(*) as statements,
+               count(*) filter (where c.is_direct_quote) as direct_quotes,
+               count(*) filter (where c.is_hedged) as hedged,
+               count(*) filter (where c.stance = 'denied') as denials,
+               count(distinct a.outlet) as outlets
         from marts.claims c
         join marts.articles a on a.article_id = c.article_id
         where c.claimant_actor_id = $actor_id
-        order by a.published_at nulls last, c.claim_id""",
+        group by week
+        order by week nulls last""",
     "figure_disputes": """
         select f.counts, f.unit, f.place_id, count(distinct f.article_id) as articles,
                count(distinct f.value) as distinct_values, min(f.value) as lowest,
@@ -107,15 +111,19 @@ QUERIES = {
         qualify row_number() over (partition by ac.side order by count(*) desc, ac.actor_name) <= 10
         order by ac.side, claims desc""",
     "full_text_search": """
-        select c.claim_id, a.published_at, a.outlet, c.claim_text
-        from marts.claims c
-        join marts.articles a on a.article_id = c.article_id
-        where c.claim_text ilike '%' || $term || '%'
-        order by a.published_at desc nulls last, c.claim_id
+        select s.claim_id, s.published_at, s.outlet, c.claim_text
+        from marts.claim_search s
+        join marts.claims c on c.claim_id = s.claim_id
+        where contains(s.search_text, lower(strip_accents($term)))
+        order by s.published_at desc nulls last, s.claim_id
         limit 200""",
 }
 # Columns that name one article's rows: suffixed in each copy when the warehouse is replicated.
-REPLICATED_TABLES = ("articles", "claims", "figures", "place_mentions", "actor_mentions")
+REPLICATED_TABLES = ("articles", "claims", "claim_places", "claim_search", "figures", "place_mentions",
+                     "actor_mentions")
+# Marts dbt stores in an order that queries rely on: the copy is put back in that order.
+SORTED_TABLES = {"claim_places": "place_id, published_at desc nulls last, claim_id",
+                 "claim_search": "published_at desc nulls last, claim_id"}
 ROW_ID_COLUMNS = ("article_id", "claim_id", "figure_id", "mention_id", "place_mention_id", "actor_mention_id")
 
 
@@ -350,6 +358,8 @@ def replicate_claims(source: Path, target: Path, claim_rows: int) -> dict:
                 for c in columns)
             con.execute(f"insert into marts.{table} select {select} from marts.{table}, "
                         f"range(1, {factor}) as copies(copy)")
+        for table, order in SORTED_TABLES.items():
+            con.execute(f"create or replace table marts.{table} as select * from marts.{table} order by {order}")
         con.execute("checkpoint")
         counts = {table: con.execute(f"select count(*) from marts.{table}").fetchone()[0]
                   for table in REPLICATED_TABLES}

@@ -8,26 +8,23 @@
 
 -- name: who_claimed_what_about_a_place
 -- Who claimed what about a place: every claim whose content names the place, with the speaker,
--- their side, how the reporter presents it, and the article.
+-- their side, how the reporter presents it, and the article. marts.claim_places holds one row
+-- per claim and place it names, stored by place, so this stays fast on a large warehouse.
 select
     p.place_name,
     coalesce(a.actor_name, '(unidentified)') as claimant,
     coalesce(a.side, 'unknown') as side,
     c.stance,
-    c.is_hedged,
-    c.claim_text,
+    cp.is_hedged,
+    cp.claim_text,
     art.source_name
-from marts.claims as c
-join marts.place_mentions as pm
-    on pm.article_id = c.article_id
-    and pm.char_start >= c.char_start
-    and pm.char_end <= c.char_end
-join marts.places as p on p.place_id = pm.place_id
-join marts.articles as art on art.article_id = c.article_id
-left join marts.actors as a on a.actor_id = c.claimant_actor_id
+from marts.claim_places as cp
+join marts.places as p on p.place_id = cp.place_id
+join marts.claims as c on c.claim_id = cp.claim_id
+join marts.articles as art on art.article_id = cp.article_id
+left join marts.actors as a on a.actor_id = cp.claimant_actor_id
 where p.place_name ilike '%Kursk%'
-group by all
-order by side, claimant;
+order by side, claimant, cp.claim_id;
 
 
 -- name: figures_in_dispute
@@ -239,3 +236,16 @@ from marts.claims as c
 join marts.articles as art using (article_id)
 where c.claim_text ilike '%flank%'
 order by art.source_name;
+
+
+-- name: search_claims
+-- Word search over every claim, newest first: marts.claim_search holds each claim's text folded
+-- once (lower case, no accents), so a substring scan stays fast on millions of claims; write the
+-- term in lower case without accents, or fold it as here.
+select s.published_at, s.outlet, a.actor_name as claimant, c.claim_text
+from marts.claim_search as s
+join marts.claims as c using (claim_id)
+left join marts.actors as a on a.actor_id = c.claimant_actor_id
+where contains(s.search_text, lower(strip_accents('Drone')))
+order by s.published_at desc nulls last, s.claim_id
+limit 200;

@@ -116,3 +116,21 @@ def test_second_run_adds_no_rows(built_warehouse):
     with DagsterInstance.ephemeral() as instance:
         assert run_pipeline(settings, instance=instance).success
     assert counts() == before
+
+
+def test_claim_search_finds_what_a_case_insensitive_scan_finds(warehouse_db):
+    con = warehouse_db
+    words = [row[0] for row in con.execute("""
+        select word from (select unnest(regexp_split_to_array(claim_text, '[^A-Za-z]+')) as word from marts.claims)
+        where length(word) >= 5 group by word order by count(*) desc, word limit 5""").fetchall()]
+    assert words
+    for word in words:
+        term = word.upper()  # the search folds case on both sides
+        scanned = {r[0] for r in con.execute(
+            "select claim_id from marts.claims where claim_text ilike '%' || ? || '%'", [term]).fetchall()}
+        searched = {r[0] for r in con.execute(
+            "select claim_id from marts.claim_search where contains(search_text, lower(strip_accents(?)))",
+            [term]).fetchall()}
+        assert scanned and searched == scanned, word
+    assert con.execute("select count(*) from marts.claim_search").fetchone()[0] == \
+        con.execute("select count(*) from marts.claims").fetchone()[0]
