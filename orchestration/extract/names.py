@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -23,8 +24,12 @@ class Nation:
         return _fold(text) in self.place_names
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=16384)
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", unidecode(text).lower().replace("'", "").replace(".", "")).strip()
+    return _SPACES.sub(" ", unidecode(text).lower().replace("'", "").replace(".", "")).strip()
 
 
 def _nation(name: str, adjective: str, side: str, places: str, words: str) -> tuple[Nation, list[str]]:
@@ -77,6 +82,7 @@ _TITLE_TOKENS = TITLE_WORDS | frozenset({"the", "of", "and", "former", "then", "
                                          "security", "national", "interior", "presidential", "general's"})
 
 
+@lru_cache(maxsize=16384)
 def nation_of(word: str) -> Nation | None:
     """The nation a nationality word, country or capital name refers to ('Ukrainian', "Kyiv's")."""
     if word in ("us", "US's") or word.islower() and word in ("us",):
@@ -93,26 +99,30 @@ def strip_titles(words: list[str]) -> list[str]:
     return words[i:]
 
 
-_ENDINGS = [(r"(iy|yy|yi|ii|ij|y|i)$", "y"), (r"(iya|ia|ya)$", "ia")]
+_ENDINGS = [(re.compile(r"(iy|yy|yi|ii|ij|y|i)$"), "y"), (re.compile(r"(iya|ia|ya)$"), "ia")]
+_NAME_WORDS = re.compile(r"[\w'’-]+")
+_DOUBLED = re.compile(r"(.)\1+")
 _FOLDS = [("kh", "h"), ("zh", "j"), ("ts", "c"), ("tch", "ch"), ("ye", "e"), ("yu", "u"), ("iu", "u"),
           ("ya", "a"), ("ia", "a"), ("yo", "o"), ("io", "o"), ("ks", "x"), ("w", "v"), ("ff", "v"),
           ("ph", "f"), ("g", "h"), ("ei", "ey"), ("j", "y"), ("ee", "i"), ("ou", "u")]
 
 
+@lru_cache(maxsize=16384)
 def person_key(name: str) -> str:
     """Spelling-insensitive key of a person's name: ASCII, lower case, titles dropped,
     transliteration variants folded ('Zelenskyy' and 'Zelensky' share a key)."""
-    words = strip_titles(re.findall(r"[\w'’-]+", unidecode(name)))
+    words = strip_titles(_NAME_WORDS.findall(unidecode(name)))
     return " ".join(transliteration_fold(word) for word in words)
 
 
+@lru_cache(maxsize=16384)
 def transliteration_fold(word: str) -> str:
     """One word with the usual English, French and German renderings of Cyrillic letters folded
     together ('Izyum' and 'Izium', 'Oleshnya' and 'Oleshnia', 'Zelenskyy' and 'Zelensky')."""
     word = unidecode(word).lower().replace("'", "").replace("’", "")
     for pattern, replacement in _ENDINGS:
-        word = re.sub(pattern, replacement, word)
+        word = pattern.sub(replacement, word)
     for old, new in _FOLDS:
         word = word.replace(old, new)
     word = word[:1] + word[1:].replace("y", "i")  # 'Volodymyr' and 'Volodimir'
-    return re.sub(r"(.)\1+", r"\1", word)  # doubled letters
+    return _DOUBLED.sub(r"\1", word)  # doubled letters

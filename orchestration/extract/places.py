@@ -128,9 +128,10 @@ class _Candidate:
 
 def extract_places(doc: Doc, gazetteer: Gazetteer, exclude: Sequence[CharSpan] = ()) -> Iterator[PlaceMention]:
     """Every toponym in ``doc`` not overlapping ``exclude``, resolved against ``gazetteer``."""
-    candidates = _recognise(doc, gazetteer)
-    candidates = [c for c in candidates if not _overlaps(doc, c, exclude)]
-    context = _Context.of(doc, candidates, gazetteer)
+    tokens = _Tokens(doc)
+    candidates = _recognise(doc, tokens, gazetteer)
+    candidates = [c for c in candidates if not _overlaps(tokens, c, exclude)]
+    context = _Context.of(doc, tokens, candidates, gazetteer)
     _accept(doc, candidates, gazetteer, context)
     accepted = [c for c in candidates if c.accepted]
     context.add_accepted(accepted, gazetteer)
@@ -171,40 +172,79 @@ def _strip_the(text: str) -> str:
 
 # --- recognition ---------------------------------------------------------------------------------
 
-def _can_start(token: Token) -> bool:
-    text = token.text
+class _Tokens:
+    """The token attributes recognition reads, fetched once per Doc: every ``doc[i]`` builds a
+    new Token object, and a span's text is joined from its tokens on each access."""
+
+    __slots__ = ("text", "texts", "lowers", "starts", "ends", "can_start", "punct", "sent_start", "spaced")
+
+    def __init__(self, doc: Doc):
+        texts: list[str] = []
+        lowers: list[str] = []
+        starts: list[int] = []
+        punct: list[bool] = []
+        sent_start: list[bool | None] = []
+        spaced: list[bool] = []
+        pieces: list[str] = []
+        for token in doc:  # one pass: each token object is built once
+            text, space = token.text, token.whitespace_
+            texts.append(text)
+            lowers.append(token.lower_)
+            starts.append(token.idx)
+            punct.append(token.is_punct)
+            sent_start.append(token.is_sent_start)
+            spaced.append(bool(space))
+            pieces.append(text + space if space else text)
+        self.text = "".join(pieces)  # doc.text, without a second pass over the tokens
+        self.texts, self.lowers, self.starts, self.punct, self.sent_start, self.spaced = (
+            texts, lowers, starts, punct, sent_start, spaced)
+        self.ends = [start + len(text) for start, text in zip(starts, texts)]
+        self.can_start = [_can_start_text(text) for text in texts]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the body between the first token's start and the last one's end."""
+        return self.text[self.starts[start]:self.ends[end - 1]] if end > start else ""
+
+
+def _can_start_text(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
-def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+def _can_start(token: Token) -> bool:
+    return _can_start_text(token.text)
+
+
+def _name_runs(tokens: _Tokens) -> Iterator[tuple[int, int]]:
     """Maximal runs of capitalised tokens (with connectors such as 'of', '-') where names can be."""
-    i, n = 0, len(doc)
+    can_start, lowers, texts = tokens.can_start, tokens.lowers, tokens.texts
+    i, n = 0, len(texts)
     while i < n:
-        if not _can_start(doc[i]):
+        if not can_start[i]:
             i += 1
             continue
         j = i + 1
-        while j < n and (_can_start(doc[j]) or (doc[j].lower_ in CONNECTORS and j + 1 < n
-                                                 and (_can_start(doc[j + 1]) or doc[j + 1].text == "-"))
-                         or (doc[j].text == "-" and not doc[j].whitespace_ and j + 1 < n)):
-            if doc[j].is_sent_start and j > i:
+        while j < n and (can_start[j] or (lowers[j] in CONNECTORS and j + 1 < n
+                                          and (can_start[j + 1] or texts[j + 1] == "-"))
+                         or (texts[j] == "-" and not tokens.spaced[j] and j + 1 < n)):
+            if tokens.sent_start[j] and j > i:
                 break
             j += 1
-        while j > i + 1 and (doc[j - 1].lower_ in CONNECTORS or doc[j - 1].is_punct):
+        while j > i + 1 and (lowers[j - 1] in CONNECTORS or tokens.punct[j - 1]):
             j -= 1
         yield i, j
         i = j
 
 
-def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str, bool]]:
+def _gazetteer_spans(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer) -> list[tuple[int, int, str, bool]]:
     """Gazetteer names in capitalised runs, longest first, left to right: (start, end, key, is_facility).
 
     A run ending in a facility head ('Royal Street') is one facility name, whatever its words are.
     """
+    texts, lowers, punct, span_text = tokens.texts, tokens.lowers, tokens.punct, tokens.span_text
     found = []
-    for run_start, run_end in _split_runs(doc, gazetteer):
-        head = doc[run_end - 1].lower_.rstrip(".")
-        run_key = normalize(doc[run_start:run_end].text)
+    for run_start, run_end in _split_runs(doc, tokens, gazetteer):
+        head = lowers[run_end - 1].rstrip(".")
+        run_key = normalize(span_text(run_start, run_end))
         # A run ending in a facility word names the facility, unless it is also a real town's
         # name ('Pearl Harbor', 'Jersey City').
         if run_end - run_start >= 2 and head in FACILITY_HEADS and not any(
@@ -214,15 +254,14 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str
         i = run_start
         while i < run_end:
             match = None
-            if "." in doc[i].text and gazetteer.abbreviation(doc[i].text) is not None:
-                match = (i, i + 1, ABBREVIATION_PREFIX + doc[i].text.replace(" ", "").lower(), False)
-            elif _can_start(doc[i]):
+            if "." in texts[i] and gazetteer.abbreviation(texts[i]) is not None:
+                match = (i, i + 1, ABBREVIATION_PREFIX + texts[i].replace(" ", "").lower(), False)
+            elif tokens.can_start[i]:
                 for j in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
-                    last = doc[j - 1]
-                    if last.lower_ in CONNECTORS or last.is_punct:
+                    if lowers[j - 1] in CONNECTORS or punct[j - 1]:
                         continue
-                    key = normalize(doc[i:j].text)
-                    if j - i == 1 and (key in GENERIC_WORDS or _is_short_acronym(doc[i]) and not any(
+                    key = normalize(span_text(i, j))
+                    if j - i == 1 and (key in GENERIC_WORDS or _is_short_acronym_text(texts[i]) and not any(
                             e.feature == "country" for e in gazetteer.lookup_key(key))):
                         continue
                     if key and gazetteer.has_key(key) and (
@@ -237,22 +276,23 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer) -> list[tuple[int, int, str
     return found
 
 
-def _split_runs(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
+def _split_runs(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer) -> Iterator[tuple[int, int]]:
     """Name runs without leading function words ('At the Liverpool Academy'), split at 'and'
     unless the whole run is one name ('Bosnia and Herzegovina')."""
-    for start, end in _name_runs(doc):
-        while start < end - 1 and doc[start].is_stop and not gazetteer.has_key(normalize(doc[start:end].text)):
+    lowers, span_text = tokens.lowers, tokens.span_text
+    for start, end in _name_runs(tokens):
+        while start < end - 1 and doc[start].is_stop and not gazetteer.has_key(normalize(span_text(start, end))):
             start += 1
-        if gazetteer.has_key(normalize(doc[start:end].text)):
+        if gazetteer.has_key(normalize(span_text(start, end))):
             yield start, end
             continue
         piece = start
         for i in range(start, end):
-            if doc[i].lower_ in ("and", "&"):
+            if lowers[i] in ("and", "&"):
                 if i > piece:
                     yield piece, i
                 piece = i + 1
-            elif doc[i].lower_ in ("'s", "’s"):  # 'Britain's High Court': two names
+            elif lowers[i] in ("'s", "’s"):  # 'Britain's High Court': two names
                 if i > piece:
                     yield piece, i
                 piece = i + 1
@@ -273,7 +313,11 @@ def _all_generic(key: str) -> bool:
 
 
 def _is_short_acronym(token: Token) -> bool:
-    letters = [ch for ch in token.text if ch.isalpha()]
+    return _is_short_acronym_text(token.text)
+
+
+def _is_short_acronym_text(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
     return len(letters) <= 4 and all(ch.isupper() for ch in letters)
 
 
@@ -287,14 +331,15 @@ def _trim_entity(ent: Span) -> tuple[int, int]:
     return start, end
 
 
-def _recognise(doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
+def _recognise(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer) -> list[_Candidate]:
+    ents = doc.ents  # a new tuple of new Spans on every access
     ent_at: dict[int, Span] = {}
-    for ent in doc.ents:
+    for ent in ents:
         for i in range(ent.start, ent.end):
             ent_at[i] = ent
     candidates: list[_Candidate] = []
     taken: set[int] = set()
-    for start, end, key, is_facility in _gazetteer_spans(doc, gazetteer):
+    for start, end, key, is_facility in _gazetteer_spans(doc, tokens, gazetteer):
         ent = ent_at.get(start)
         candidate = _Candidate(start, end, key, facility=is_facility)
         if ent is not None and ent.start <= start and end <= ent.end:
@@ -302,13 +347,13 @@ def _recognise(doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
             candidate.ner_is_place = ent.label_ in PLACE_LABELS
         candidates.append(candidate)
         taken.update(range(start, end))
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
         start, end = _trim_entity(ent)
         if start >= end or any(i in taken for i in range(start, end)):
             continue
-        candidates.append(_Candidate(start, end, normalize(doc[start:end].text), ent.label_, True))
+        candidates.append(_Candidate(start, end, normalize(tokens.span_text(start, end)), ent.label_, True))
         taken.update(range(start, end))
     candidates.sort(key=lambda c: c.start)
     for candidate in candidates:
@@ -352,8 +397,8 @@ def _attach_containers(doc: Doc, candidates: list[_Candidate]) -> None:
             first.container = second.key
 
 
-def _overlaps(doc: Doc, c: _Candidate, exclude: Sequence[CharSpan]) -> bool:
-    start, end = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+def _overlaps(tokens: _Tokens, c: _Candidate, exclude: Sequence[CharSpan]) -> bool:
+    start, end = tokens.starts[c.start], tokens.ends[c.end - 1]
     return any(s.char_start < end and start < s.char_end for s in exclude)
 
 
@@ -374,14 +419,14 @@ def _entries(doc: Doc, c: _Candidate, gazetteer: Gazetteer) -> list[GazetteerEnt
     return entries
 
 
-def _facility_location(doc: Doc, c: _Candidate, gazetteer: Gazetteer) -> GazetteerEntry | None:
+def _facility_location(doc: Doc, tokens: _Tokens, c: _Candidate, gazetteer: Gazetteer) -> GazetteerEntry | None:
     """The settlement or region named inside a facility's name ('Kharkiv Tractor Plant')."""
     if doc[c.end - 1].lower_ in UNLOCATED_HEADS:
         return None
     country = None
     for i in range(c.start, c.end - 1):
         for j in range(min(c.end - 1, i + MAX_NAME_TOKENS), i, -1):
-            key = normalize(doc[i:j].text)
+            key = normalize(tokens.span_text(i, j))
             if key in GENERIC_WORDS or not key:
                 continue
             entries = [e for e in gazetteer.lookup_key(key) if normalize(e.place_name) == key]
@@ -423,17 +468,17 @@ class _Context:
                 self.resolved.setdefault(c.key, c.chosen)
 
     @classmethod
-    def of(cls, doc: Doc, candidates: list[_Candidate], gazetteer: Gazetteer) -> _Context:
+    def of(cls, doc: Doc, tokens: _Tokens, candidates: list[_Candidate], gazetteer: Gazetteer) -> _Context:
         countries: Counter = Counter()
-        for token in doc:
-            if token.text[:1].isupper():
-                demonym = gazetteer.demonym_country(token.text)
+        for text in tokens.texts:
+            if text[:1].isupper():
+                demonym = gazetteer.demonym_country(text)
                 if demonym:
                     countries[demonym] += 1
         for c in candidates:
             c.entries = _entries(doc, c, gazetteer)
             if c.facility:
-                c.location = _facility_location(doc, c, gazetteer)
+                c.location = _facility_location(doc, tokens, c, gazetteer)
             if c.ner_label in (None, "GPE", "LOC") and not c.facility:
                 for entry in c.entries:
                     if entry.feature == "country":
@@ -657,7 +702,7 @@ def _score(entry: GazetteerEntry, c: _Candidate, countries: Counter, admin1: Cou
     if c.container is not None:
         container = gazetteer.lookup_key(c.container)
         if any(entry.country_code == x.country_code and (x.feature == "country" or x.admin1_code == entry.admin1_code)
-               for x in container if x is not entry):
+               for x in container if x.place_key != entry.place_key):  # not the entry itself
             score += 6.0
     # An alternate name is often a former one ('Salisbury' for Harare): the place that still
     # carries the name comes first.
@@ -666,6 +711,7 @@ def _score(entry: GazetteerEntry, c: _Candidate, countries: Counter, admin1: Cou
 
 
 def _resolve(accepted: list[_Candidate], gazetteer: Gazetteer, context: _Context) -> None:
+    by_key: dict[str, tuple[Counter, Counter]] = {}
     for c in accepted:
         if c.facility:
             continue
@@ -679,7 +725,9 @@ def _resolve(accepted: list[_Candidate], gazetteer: Gazetteer, context: _Context
             pool = _similar(c, gazetteer, context)
         if not pool:
             continue
-        countries, admin1 = context.countries_for(c.key), context.admin1_for(c.key)
+        if c.key not in by_key:  # the context does not change during a pass
+            by_key[c.key] = context.countries_for(c.key), context.admin1_for(c.key)
+        countries, admin1 = by_key[c.key]
         scored = sorted(((_score(e, c, countries, admin1, gazetteer), e) for e in pool), key=lambda pair: -pair[0])
         c.chosen = scored[0][1]
         margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0

@@ -65,3 +65,14 @@ def test_unqualified_institution_stays_unqualified_without_a_dominant_nation(nlp
     text = "The Russian Defense Ministry and the Ukrainian Defence Ministry spoke. The Foreign Ministry was silent."
     names = {a.surface: a.canonical_name for a in extract_actors(nlp(text))}
     assert names.get("Foreign Ministry") == "Ministry of Foreign Affairs"
+
+
+def test_offsets_survive_line_breaks_and_runs_of_spaces(nlp):
+    text = ("Shelling in the east\n\nOleksiy Dmytrashkivsky, the spokesman for the Ukrainian command,  told AFP "
+            "that Russian troops had retreated.\nHe said  the Russian Defence Ministry had not commented.")
+    found = extract_actors(nlp(text))
+    for actor in found:
+        assert text[actor.char_start:actor.char_end] == actor.surface
+    by_surface = {a.surface: a for a in found}
+    assert by_surface["He"].canonical_name == "Oleksiy Dmytrashkivsky" and by_surface["He"].mention_kind == "pronoun"
+    assert by_surface["Russian troops"].canonical_name == "Armed Forces of Russia"

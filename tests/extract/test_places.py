@@ -157,3 +157,48 @@ def test_gazetteer_rows_are_unique_and_complete(gazetteer):
     regions = {r["place_name"] for r in rows if r["country_code"] in ("UA", "RU") and r["place_type"] == "region"}
     assert {"Kharkiv Oblast", "Kursk Oblast", "Crimea", "Zaporizhzhia Oblast", "Luhansk Oblast"} <= regions
     assert len(regions) >= 27 + 80
+
+
+def test_compact_entry_table_gives_back_every_field():
+    from orchestration.extract.gazetteer import GazetteerEntry, _EntryTable
+
+    entries = [GazetteerEntry("gn:703448", "Kyiv", "city", "UA", 50.45466, 30.5238, 703448, 2797553, "UA.12", "capital"),
+               GazetteerEntry("region:donbas", "Donbas", "other", "UA", 48.0, 38.0, None, 0, None, "macro"),
+               GazetteerEntry("gn:6255148", "Europe", "other", None, None, None, 6255148, 741000000, None, "continent"),
+               GazetteerEntry("gn:1", "Łódź", "village", "PL", -0.0, 19.5, 1, 3_812_366_000, "PL.74", "city")]
+    table = _EntryTable(*_EntryTable.of(entries).parts())
+    assert len(table) == 4
+    assert list(table) == [table[i] for i in range(4)] == entries
+    assert table[-1] == entries[-1] and table[1:3] == entries[1:3]
+    assert table[2].latitude is None and table[1].geonames_id is None and table[1].place_key == "region:donbas"
+    with pytest.raises(IndexError):
+        table[4]
+
+
+def test_compact_name_index_finds_every_name_and_nothing_else():
+    from orchestration.extract.gazetteer import GazetteerEntry, _NameIndex
+
+    entries = [GazetteerEntry(f"gn:{i}", f"Place {i}", "town", "UA" if i % 2 else "RU", 50.0, 30.0, i, 5_000,
+                              None, "city") for i in range(40)]
+    # Many more names than the smallest table has slots, so lookups must probe past collisions.
+    names = {f"name {i}": i for i in range(40)} | {"kharkiv": (3, 5, 7), "kursk": (2, 4)}
+    index = _NameIndex(*_NameIndex.of(names, entries).parts())
+    for key, found in names.items():
+        position = index.position(key)
+        assert index.key(position) == key
+        assert index.indices(position) == ((found,) if isinstance(found, int) else found)
+    assert index.position("name 40") == index.position("kharki") == index.position("") == -1
+    names_in_ukraine, entries_in_ukraine = index.group("UA", "k")
+    assert (names_in_ukraine, entries_in_ukraine) == (["kharkiv", "kharkiv", "kharkiv"], [3, 5, 7])
+    assert index.group("RU", "k") == (["kursk", "kursk"], [2, 4]) and index.group("PL", "k") == ([], [])
+
+
+def test_gazetteer_lookups(gazetteer):
+    springfields = gazetteer.lookup("Springfield")
+    assert len({e.place_key for e in springfields}) == len(springfields) > 3  # a name with several places
+    assert {e.admin1_code for e in springfields if e.country_code == "US"} >= {"US.IL", "US.MA", "US.MO"}
+    assert all(isinstance(e.latitude, float) and isinstance(e.population, int) for e in springfields)
+    assert gazetteer.lookup_key("no such place anywhere") == [] and not gazetteer.has_key("no such place anywhere")
+    assert gazetteer.has_key("kyiv") and gazetteer.country("UA").place_name == "Ukraine"
+    assert [e.place_name for e in gazetteer.regions_with_base("Kharkiv")] == ["Kharkiv Oblast"]
+    assert gazetteer.admin1(gazetteer.lookup("Kharkiv")[0].admin1_code).place_name == "Kharkiv Oblast"
