@@ -3,17 +3,25 @@
 'some 1,000 km2', 'at least 23 civilians killed', '1 to 2 kilometers', 'dozens of drones',
 'several thousand residents', 'half of them'. Dates, clock times, ordinals and model numbers
 ('Su-34', 'S-300') are not figures.
+
+Money and units may be glued to the number or written around it ('USD10m', 'HK $3.7 billion', '110 JPY',
+'1,200€', '10kW', '2.4GHz', '~25-40min'); a rate keeps what it is per in ``counts`` ('$58 a barrel' ->
+'US dollars per barrel'); 'rose 4% to $60' is a change and a level, not a range; a figure restated in
+brackets or after ', or' shares the qualifier and direction of the one before ('more than 100 km (60 miles)').
+Sentence bounds are computed once per doc and the document text is never re-joined per figure.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from orchestration.extract.numbers import (
     FRACTION_WORDS,
+    SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     VAGUE_PLURALS,
     digit_value,
@@ -37,6 +45,7 @@ QUALIFIER_PHRASES: list[tuple[tuple[str, ...], str]] = sorted([
     (("approximately",), "approximate"), (("roughly",), "approximate"), (("an", "estimated"), "approximate"),
     (("estimated",), "approximate"), (("close", "to"), "approximate"), (("almost", "exactly"), "approximate"),
     (("circa",), "approximate"), (("approx",), "approximate"), (("some", "estimated"), "approximate"),
+    (("~",), "approximate"), (("≈",), "approximate"), (("approx.",), "approximate"),
 ], key=lambda pair: -len(pair[0]))
 
 MEASURE_UNITS: list[tuple[tuple[str, ...], str]] = sorted([
@@ -54,9 +63,9 @@ MEASURE_UNITS: list[tuple[tuple[str, ...], str]] = sorted([
     (("hours",), "hours"), (("hour",), "hours"), (("minutes",), "minutes"), (("minute",), "minutes"),
     (("seconds",), "seconds"), (("second",), "seconds"),
     (("mph",), "mph"), (("km/h",), "km/h"), (("kph",), "km/h"), (("kilometres", "per", "hour"), "km/h"),
-    (("kilometers", "per", "hour"), "km/h"), (("miles", "per", "hour"), "mph"), (("knots",), "knots"),
+    (("kilometers", "per", "hour"), "km/h"), (("km", "/", "h"), "km/h"), (("km", "/", "hr"), "km/h"), (("miles", "per", "hour"), "mph"), (("knots",), "knots"),
     (("kg",), "kg"), (("kilograms",), "kg"), (("kilogrammes",), "kg"), (("kilogram",), "kg"), (("grams",), "g"),
-    (("tonnes",), "t"), (("tons",), "t"), (("tonne",), "t"), (("ton",), "t"), (("pounds", "of"), "lb"), (("lbs",), "lb"),
+    (("tonnes",), "t"), (("tons",), "t"), (("tonne",), "t"), (("ton",), "t"), (("pounds", "of"), "lb"), (("lbs",), "lb"), (("lb",), "lb"),
     (("litres",), "l"), (("liters",), "l"), (("litre",), "l"), (("liter",), "l"), (("gallons",), "gal"),
     (("barrels",), "barrels"), (("feet",), "ft"), (("foot",), "ft"), (("ft",), "ft"), (("inches",), "in"),
     (("inch",), "in"), (("yards",), "yd"), (("yard",), "yd"), (("cm",), "cm"), (("centimetres",), "cm"), (("centimeters",), "cm"), (("mm",), "mm"),
@@ -65,14 +74,80 @@ MEASURE_UNITS: list[tuple[tuple[str, ...], str]] = sorted([
     (("mw",), "MW"), (("megawatts",), "MW"), (("gw",), "GW"), (("gigawatts",), "GW"), (("kw",), "kW"),
     (("kilowatts",), "kW"), (("kwh",), "kWh"), (("rpm",), "rpm"), (("degrees",), "degrees"), (("°c",), "degrees"),
     (("°",), "degrees"),
+    (("hz",), "Hz"), (("hertz",), "Hz"), (("khz",), "kHz"), (("kilohertz",), "kHz"), (("mhz",), "MHz"),
+    (("megahertz",), "MHz"), (("ghz",), "GHz"), (("gigahertz",), "GHz"), (("watts",), "W"), (("watt",), "W"),
+    (("mwh",), "MWh"), (("gwh",), "GWh"), (("mah",), "mAh"), (("volts",), "V"), (("volt",), "V"), (("kv",), "kV"),
+    (("mg",), "mg"), (("milligrams",), "mg"), (("milligram",), "mg"), (("ml",), "ml"), (("millilitres",), "ml"),
+    (("milliliters",), "ml"), (("μm",), "μm"), (("µm",), "μm"), (("micrometres",), "μm"), (("micrometers",), "μm"),
+    (("microns",), "μm"), (("nanometres",), "nm"), (("nanometers",), "nm"), (("nanometre",), "nm"),
+    (("nanometer",), "nm"), (("sq", "m"), "m2"), (("sq.", "m"), "m2"), (("square", "metres"), "m2"),
+    (("square", "meters"), "m2"), (("square", "metre"), "m2"), (("square", "meter"), "m2"), (("m2",), "m2"),
+    (("m²",), "m2"), (("sq", "ft"), "ft2"), (("sq.", "ft"), "ft2"), (("square", "feet"), "ft2"),
+    (("square", "foot"), "ft2"), (("m.p.h",), "mph"), (("m.p.h.",), "mph"), (("mpg",), "mpg"),
+    (("miles", "per", "gallon"), "mpg"), (("ppm",), "ppm"), (("parts", "per", "million"), "ppm"), (("ppb",), "ppb"),
+    (("parts", "per", "billion"), "ppb"), (("psi",), "psi"), (("ksi",), "ksi"), (("mpa",), "MPa"), (("gpa",), "GPa"),
+    (("megapascals",), "MPa"), (("gigapascals",), "GPa"), (("gigatonnes",), "Gt"), (("gigatons",), "Gt"),
+    (("pound", "-", "feet"), "lb-ft"), (("pound-feet",), "lb-ft"), (("lb", "-", "ft"), "lb-ft"), (("lb-ft",), "lb-ft"),
+    (("mbps",), "Mbps"), (("gbps",), "Gbps"), (("bhp",), "hp"), (("basis", "points"), "basis points"),
+    (("basis", "point"), "basis points"), (("bps",), "basis points"),
 ], key=lambda pair: -len(pair[0]))
+# Units written glued to the number ('10kW', '2.4GHz', '1.5mm', '3min', '24pc'), lower-cased.
+GLUED_UNITS = {"km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "g": "g", "mg": "mg", "lb": "lb", "lbs": "lb",
+               "ft": "ft", "l": "l", "ml": "ml", "kw": "kW", "mw": "MW", "gw": "GW", "kwh": "kWh",
+               "mwh": "MWh", "gwh": "GWh", "hz": "Hz", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "mph": "mph",
+               "kmh": "km/h", "km/h": "km/h", "km/hr": "km/h", "kph": "km/h", "hp": "hp", "bhp": "hp", "gb": "GB",
+               "tb": "TB", "mb": "MB", "mbps": "Mbps", "gbps": "Gbps", "min": "minutes", "mins": "minutes",
+               "pc": "percent", "%": "percent", "m2": "m2", "m²": "m2", "km2": "km2", "km²": "km2", "mah": "mAh",
+               "kv": "kV", "nm": "nm", "μm": "μm", "µm": "μm", "°": "degrees", "°c": "degrees",
+               "°f": "degrees", "degf": "degrees", "degc": "degrees", "deg": "degrees", "″": "in", "mpg": "mpg",
+               "W": "W", "V": "V", "L": "l",
+               "ppm": "ppm", "ppb": "ppb", "psi": "psi", "ksi": "ksi", "mpa": "MPa", "gpa": "GPa", "t": "t",
+               "yrs": "years", "hrs": "hours", "sec": "seconds", "secs": "seconds"}
+GLUED_CURRENCY_SUFFIXES = {"p": "pence", "c": "cents"}  # '164p', '45c'
+_UNITS_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _words, _unit in MEASURE_UNITS:  # longest first, as in MEASURE_UNITS
+    _UNITS_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _unit))
 TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
 CURRENCY_SYMBOLS = {"$": "US dollars", "€": "euros", "£": "pounds", "₴": "hryvnias", "₽": "roubles",
                     "us$": "US dollars", "a$": "Australian dollars", "c$": "Canadian dollars", "hk$": "Hong Kong dollars",
                     "nz$": "New Zealand dollars", "s$": "Singapore dollars", "rm": "ringgit", "rs": "rupees",
-                    "rs.": "rupees", "¥": "yen", "₹": "rupees", "chf": "Swiss francs"}
-_GLUED_CURRENCY = re.compile(r"^(US\$|A\$|C\$|HK\$|NZ\$|S\$|RM|Rs\.?|\$|€|£|¥|₹)(\d[\d,]*(?:\.\d+)?)(k|m|bn|mln)?$")
-CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "hryvnias", "hryvnia", "roubles", "rubles", "yuan"})
+                    "rs.": "rupees", "¥": "yen", "₹": "rupees", "chf": "Swiss francs", "au$": "Australian dollars",
+                    "ca$": "Canadian dollars", "$us": "US dollars", "$a": "Australian dollars",
+                    "$au": "Australian dollars", "$c": "Canadian dollars", "$nz": "New Zealand dollars",
+                    "$hk": "Hong Kong dollars", "$s": "Singapore dollars",
+                    # ISO codes; 'PS' and 'Y=' are how ASCII-folded feeds (unidecode) write '£' and '¥'
+                    "usd": "US dollars", "eur": "euros", "gbp": "pounds", "aud": "Australian dollars",
+                    "cad": "Canadian dollars", "nzd": "New Zealand dollars", "hkd": "Hong Kong dollars",
+                    "sgd": "Singapore dollars", "inr": "rupees", "jpy": "yen", "cny": "yuan", "rmb": "yuan",
+                    "uah": "hryvnias", "rub": "roubles", "y=": "yen", "ps": "pounds"}
+# Written after the amount: '110 JPY', '1,200 €', '2,435,000 yen'.
+CURRENCY_AFTER = {"usd": "US dollars", "eur": "euros", "gbp": "pounds", "jpy": "yen", "jpy=": "yen", "yen": "yen",
+                  "cny": "yuan", "rmb": "yuan", "aud": "Australian dollars", "cad": "Canadian dollars",
+                  "chf": "Swiss francs", "inr": "rupees", "uah": "hryvnias", "rub": "roubles", "€": "euros",
+                  "£": "pounds", "eur=": "euros"}
+# A country code glued before '$' in the next token: 'HK $5m', 'US $40', 'C $6'.
+DOLLAR_COUNTRY = {"us": "US dollars", "hk": "Hong Kong dollars", "a": "Australian dollars", "au": "Australian dollars",
+                  "c": "Canadian dollars", "ca": "Canadian dollars", "nz": "New Zealand dollars",
+                  "s": "Singapore dollars", "sg": "Singapore dollars"}
+_GLUED = re.compile(r"^(?P<sign>minus-|sub-|under-|~|≈)?"
+                    r"(?P<cur>[A-Z]{1,3}\$|\$[A-Z]{1,2}|\$|€|£|¥|₹|RM|Rs\.?|Y=|PS|USD|EUR|GBP|AUD|CAD|NZD|HKD|SGD|INR|JPY|CNY"
+                    r"|US|AU|HK|NZ|A|C|S)?"
+                    r"(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+                    r"(?P<suffix>[^\d]*[23]?)$")
+_TO_HIGH = re.compile(r"^to-(\d+(?:\.\d+)?)$")  # the '-to-60' of '0-to-60'
+CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "hryvnias", "hryvnia", "roubles", "rubles", "yuan",
+                            "shekels", "crowns", "kroner", "krona", "kronor", "francs", "rupees", "yen", "ringgit"})
+MONEY_NAMES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_AFTER.values()) | frozenset(DOLLAR_COUNTRY.values())
+# What a rate is counted per: '$58 a barrel', '$14.95 a month', '63 cents per share'.
+RATE_DENOMINATORS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "night", "barrel", "share",
+                               "ounce", "gram", "kilogram", "kg", "tonne", "ton", "gallon", "litre", "liter", "person",
+                               "head", "capita", "unit", "game", "century", "decade", "mile", "kilometre", "kilometer"})
+# Amounts that measure rather than count things: with them 'lost 190 points' is the size of a fall.
+NON_THING_COUNTS = frozenset({"points", "point", "cents", "cent", "pence", "sen", "basis points", "percentage points"})
+# Nouns that label by number: 'category 4', 'Part 3', 'Game 7'.
+LABEL_NOUNS = frozenset("""category part game article type level phase stage no. number chapter section model
+version grade class round page room flight route platform episode season line bus gate terminal""".split())
+STREET_WORDS = frozenset("road rd street st avenue ave way lane boulevard blvd drive dr place square".split())
 
 CASUALTY_WORDS = frozenset({"dead", "killed", "wounded", "injured", "missing", "captured", "hurt",
                             "hospitalized", "hospitalised", "displaced", "detained", "arrested"})
@@ -93,25 +168,154 @@ class _Number:
     value: float
     value_high: float | None = None
     qualifier: str = "exact"
+    unit: str | None = None  # a unit written glued to the number ('10kW')
+    currency: str | None = None  # a currency written glued to the number ('RM30', 'USD10m')
+    glued: bool = False
 
 
 def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[Figure]:
     i, emitted_until = 0, 0
+    previous: Figure | None = None
+    previous_end = 0
+    sentences = _Sentences(doc)
     while i < len(doc):
         number = _read_number(doc, i)
         if number is None or _is_excluded(doc, number):
             i = i + 1 if number is None else max(number.end, i + 1)
             continue
-        figure = _figure(doc, number, places)
+        figure = _figure(doc, number, places, sentences)
         if figure is not None and figure.char_start >= emitted_until:
+            if previous is not None and figure.direction is None and previous.direction and figure.unit == "percent" \
+                    and figure.char_start - previous.char_end <= 6 \
+                    and doc[number.start - 1].lower_ == "or" and figure.qualifier == "exact":
+                figure = replace(figure, direction=previous.direction)  # 'grew by 125,600 jobs, or 2.2%'
+            elif previous is not None and _restates(doc, previous, figure):
+                # '100 km (60 miles)', '190 points, or 0.6%': the same quantity again, same qualifier and change
+                figure = replace(
+                    figure,
+                    qualifier=previous.qualifier if figure.qualifier == "exact"
+                    and previous.qualifier not in ("range", "vague") else figure.qualifier,
+                    direction=figure.direction or previous.direction)
+            if previous is not None and figure.unit == "count" and figure.counts is None and previous.unit == "count" \
+                    and previous.counts and figure.qualifier != "vague" and number.start - previous_end <= 10 \
+                    and not any(t.is_sent_start or t.text in (";", ":") for t in doc[previous_end:number.start + 1]) \
+                    and any(t.lower_ in ELLIPSIS_LINKS for t in doc[previous_end:number.start]):
+                # '435 homes by open sale and 187 by tender', 'rose 64 points to 4,577': the same thing again
+                figure = replace(figure, counts=previous.counts)
             emitted_until = figure.char_end
+            previous_end = _token_end(doc, figure.char_end, number.end)
+            previous = figure
             yield figure
         i = max(number.end, i + 1)
 
 
+ELLIPSIS_LINKS = frozenset({"and", "or", "while", "from", "to", "than", "with", "versus", "vs", "against", ","})
+
+
+def _token_end(doc: Doc, char_end: int, start: int) -> int:
+    """Index one past the token that ends at char_end, searching from token index start."""
+    j = start
+    while j < len(doc) and doc[j].idx < char_end:
+        j += 1
+    return j
+
+
+def _restates(doc: Doc, previous: Figure, figure: Figure) -> bool:
+    """The figure follows the previous one as a conversion or an equivalent: '(11 km)', ', or 2.1%', '/ 300 PS'."""
+    if figure.char_start - previous.char_end > 8:
+        return False
+    between = doc.char_span(previous.char_end, figure.char_start, alignment_mode="expand")
+    between = (between.text if between is not None else "").strip().lower()
+    if between not in ("(", "/", ",or", ", or", "or", "(or"):
+        return False
+    measures = [f.unit != "count" or (f.counts or "").lower() in NON_THING_COUNTS for f in (previous, figure)]
+    return all(measures) or _is_money(previous) and _is_money(figure)
+
+
+def _is_money(figure: Figure) -> bool:
+    counts = (figure.counts or "").split(" per ")[0]
+    return figure.unit == "count" and bool(counts) and (counts in MONEY_NAMES or counts.split()[-1].lower() in CURRENCY_WORDS)
+
+
 def _is_numeric(token: Token) -> bool:
     text = token.lower_
-    return digit_value(text) is not None or is_number_word(text) and text not in ("k", "m", "bn", "mln")
+    return digit_value(text) is not None or is_number_word(text) and text not in SCALE_ABBREVIATIONS
+
+
+def _read_glued(doc: Doc, i: int) -> _Number | None:
+    """A number written together with a currency, scale or unit in one token: 'RM30', 'USD10' + 'm', '$' + 'US113',
+    'PS2.7m', '4.2b', '10kW', '1.5mm', '24pc', '1,200€', 'minus-130', 'sub-7'."""
+    text = doc[i].text
+    if not any(ch.isdigit() for ch in text):
+        return None
+    match = _GLUED.match(text)
+    if match is None or not (match.group("cur") or match.group("suffix") or match.group("sign")):
+        return None
+    sign, cur, number, suffix = match.group("sign"), match.group("cur"), match.group("num"), match.group("suffix")
+    value = digit_value(number)
+    if value is None:
+        return None
+    currency = unit = None
+    end = i + 1
+    if cur:
+        after_dollar = i and doc[i - 1].text == "$" and not doc[i - 1].whitespace_
+        if cur.lower() in DOLLAR_COUNTRY and cur.isalpha():
+            if not after_dollar:
+                return None  # 'A320', 'C3': a letter and a number is a name, not money
+            currency = DOLLAR_COUNTRY[cur.lower()]
+        elif cur == "PS" and not ("," in number or "." in number or suffix.lower() in SCALE_ABBREVIATIONS):
+            return None  # 'PS5' is a console; 'PS2.7m' is '£2.7m' folded to ASCII
+        else:
+            currency = CURRENCY_SYMBOLS.get(cur.lower(), "US dollars")
+    lowered = suffix.lower().rstrip(".") if suffix != "." else ""
+    if suffix in ("€", "£", "$") and not currency:
+        currency = CURRENCY_AFTER.get(suffix, "US dollars")
+    elif lowered in SCALE_ABBREVIATIONS and not (lowered == "m" and _dimension_follows(doc, end)) and (
+            lowered != "b" or currency or suffix == "B" or i and doc[i - 1].lower_ in CURRENCY_SYMBOLS
+            or (_next_word(doc, end) is not None and _next_word(doc, end).pos_ in ("NOUN", "PROPN"))):
+        value *= SCALE_WORDS[lowered]  # '$5.4m', '6m people', '4.3M sales', '10k'; but '37m-long', '5m high'
+    elif suffix in GLUED_CURRENCY_SUFFIXES and not currency:
+        currency = GLUED_CURRENCY_SUFFIXES[suffix]  # '164p': pence
+    elif suffix in GLUED_UNITS or len(suffix) > 1 and lowered in GLUED_UNITS:
+        if currency:
+            return None
+        unit = GLUED_UNITS.get(suffix) or GLUED_UNITS[lowered]
+    elif lowered == "sq" and end < len(doc) and doc[end].lower_ in ("m", "km", "ft", "mi"):
+        unit, end = {"m": "m2", "km": "km2", "ft": "ft2", "mi": "mi2"}[doc[end].lower_], end + 1
+    elif lowered == "m" and not currency:
+        unit = "m"  # '37m (121ft)-long'
+    elif suffix:
+        return None
+    if not suffix and end < len(doc) and doc[end].lower_.rstrip(".") in SCALE_WORDS and (
+            doc[end].lower_ not in SCALE_ABBREVIATIONS or not doc[i].whitespace_ or currency):
+        value *= SCALE_WORDS[doc[end].lower_.rstrip(".")]  # 'USD10' + 'm', 'INR1 trillion'
+        end += 1
+    qualifier = "exact"
+    if sign == "minus-":
+        value = -value
+    elif sign in ("~", "≈"):
+        qualifier = "approximate"  # '~25 min'
+    elif sign:
+        qualifier = "less_than"  # 'sub-7 nanometre chips'
+    if not currency and not unit and not suffix and sign in (None, "~", "≈") and not (
+            sign and digit_value(number) is not None):
+        return None
+    return _Number(i, end, value, qualifier=qualifier, unit=unit, currency=currency, glued=True)
+
+
+def _next_word(doc: Doc, j: int) -> Token | None:
+    """The token at j, or after it when j is a line break or other whitespace token."""
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return doc[j] if j < len(doc) else None
+
+
+def _dimension_follows(doc: Doc, j: int) -> bool:
+    """'-long', 'high', 'deep' right after '37m': metres, not millions."""
+    if j < len(doc) and doc[j].text in ("-", "–", "(") and j + 1 < len(doc):
+        j += 1
+    return j < len(doc) and (doc[j].lower_ in ("long", "high", "tall", "deep", "wide", "thick", "away")
+                             or doc[j].lower_.endswith(("ft", "ft)-long", "feet")))
 
 
 def _read_number(doc: Doc, i: int) -> _Number | None:
@@ -122,23 +326,22 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         low_value, high_value = digit_value(low), digit_value(high)
         if low_value is not None and high_value is not None and low_value < high_value:
             return _Number(i, i + 1, low_value, high_value, "range")
-    glued = _GLUED_CURRENCY.match(token.text)
-    if glued and glued.group(1) not in ("$",) or glued and glued.group(3):
-        value = digit_value(glued.group(2))
-        if value is not None:
-            end = i + 1
-            if glued.group(3):
-                value *= SCALE_WORDS[glued.group(3).lower()]
-            elif end < len(doc) and doc[end].lower_ in ("million", "billion", "trillion", "thousand"):
-                value *= SCALE_WORDS[doc[end].lower_]
-                end += 1
-            return _Number(i, end, value)
+    glued = _read_glued(doc, i)
+    if glued is not None:
+        return _read_range(doc, glued)
+    if lower == "minus" and i + 1 < len(doc) and digit_value(doc[i + 1].text) is not None:
+        number = _read_number(doc, i + 1)
+        if number is not None and number.value_high is None:
+            number.value, number.start = -number.value, i  # 'minus 387 degrees'
+            return number
     vague = _read_vague(doc, i)
     if vague is not None:
         return vague
     if lower in FRACTION_WORDS and lower in ("half", "third", "quarter"):
         before = doc[i - 1].lower_ if i else ""
-        if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "of" and not (
+                before in ("the", "first", "second", "final", "last", "top", "bottom", "middle", "latter", "former")
+                or i and doc[i - 1].pos_ == "ADJ"):  # 'the final third of the pitch', 'the second half of'
             start = i - 1 if before in ("a", "one") else i
             return _Number(start, i + 1, FRACTION_WORDS[lower], None, "exact")
         return None
@@ -151,7 +354,7 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         if unit and unit[1] in TIME_UNITS and doc[i + 1].lower_ in ("year", "month", "week", "day", "hour", "minute"):
             before = doc[i - 1].lower_ if i else ""
             if before not in ("once", "twice", "times", "per", "every", "each", "day", "of", "such", "what") \
-                    and not (i and (_is_numeric(doc[i - 1]) or _unit_at(doc, i - 1))):
+                    and not (i and (_is_numeric(doc[i - 1]) or _unit_at(doc, i - 1) or doc[i - 1].tag_ == "NNS")):
                 return _Number(i, i + 1, 1.0)
     a_scale = lower in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in (
         "hundred", "thousand", "million", "billion", "dozen")
@@ -161,6 +364,13 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     words: list[str] = []
     while j < len(doc):
         word = doc[j].lower_
+        following = _next_word(doc, j + 1)
+        if word in ("m", "b") and words and not (i and doc[i - 1].lower_ in CURRENCY_SYMBOLS or following is not None
+                                                 and following.pos_ in ("NOUN", "PROPN", "ADJ", "ADP")
+                                                 and following.lower_ not in ("high", "long", "wide", "deep", "tall")
+                                                 or j + 2 < len(doc) and doc[j + 1].lower_ in ("to", "-", "–", "or")
+                                                 and doc[j + 2].like_num):
+            break  # '5 m high', '37 m (121 ft)': metres; '2 m people', '$5 m': million
         if _is_numeric(doc[j]) or word in SCALE_WORDS and words or word == "dozen" \
                 or word in ("a", "an") and not words and j + 1 < len(doc) and doc[j + 1].lower_ in _SCALE_OR_DOZEN:
             if digit_value(word) is not None and words and digit_value(words[-1]) is not None:
@@ -181,6 +391,11 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     value = words_value(words) if words else None
     if value is None:
         return None
+    if j < len(doc) and not doc[j - 1].whitespace_ and digit_value(words[-1]) is not None \
+            and doc[j].lower_.rstrip(".") in SCALE_ABBREVIATIONS and doc[j].lower_ != "m" \
+            and i and doc[i - 1].lower_ in CURRENCY_SYMBOLS:
+        value *= SCALE_WORDS[doc[j].lower_.rstrip(".")]  # '$5.4' + 'm.' split by the tokenizer
+        j += 1
     number = _Number(i, j, value)
     return _read_range(doc, number)
 
@@ -198,6 +413,8 @@ def _read_vague(doc: Doc, i: int) -> _Number | None:
         if doc[i].tag_ not in ("NNS", "NNPS", "CD") and lower not in ("dozens", "hundreds", "thousands"):
             return None
         return _Number(i, i + 1, float(VAGUE_PLURALS[lower]), None, "vague")
+    if lower not in ("several", "a", "few"):
+        return None
     for phrase, multiplier in VAGUE_MULTIPLIERS.items():
         words = phrase.split()
         if [t.lower_ for t in doc[i:i + len(words)]] != words:
@@ -216,24 +433,46 @@ def _read_range(doc: Doc, number: _Number) -> _Number:
     """'1 to 2', '5-10', 'between 5 and 10', '5% to 7%', '$5 to $10' (the unit may repeat)."""
     j = number.end
     repeated_unit = _unit_at(doc, j)
-    if repeated_unit and repeated_unit[0] < len(doc) and doc[repeated_unit[0]].lower_ in ("to", "-", "–"):
+    low_unit = number.unit or (repeated_unit[1] if repeated_unit else None)
+    if repeated_unit and repeated_unit[0] < len(doc) and doc[repeated_unit[0]].lower_ in ("to", "-", "–", "and", "or"):
         j = repeated_unit[0]
+    if j + 1 < len(doc) and doc[j].text in ("-", "–") and _TO_HIGH.match(doc[j + 1].text):
+        high_value = float(_TO_HIGH.match(doc[j + 1].text).group(1))  # '0-to-60'
+        if high_value > number.value:
+            return _Number(number.start, j + 2, number.value, high_value, "range", unit=number.unit)
     if j + 1 < len(doc) and doc[j].lower_ in ("to", "-", "–", "or", "and"):
-        if doc[j].lower_ == "and" and not (number.start and doc[number.start - 1].lower_ == "between"):
+        before = number.start - 1
+        while before >= 0 and (doc[before].lower_ in CURRENCY_SYMBOLS or doc[before].lower_ in DOLLAR_COUNTRY):
+            before -= 1
+        if doc[j].lower_ == "and" and not (before >= 0 and doc[before].lower_ == "between"):
             return number
+        low_currency = number.currency or (doc[number.start - 1].lower_ in CURRENCY_SYMBOLS if number.start else False)
+        if before >= 0 and doc[j].lower_ == "to" and (low_unit or low_currency) and (
+                doc[before].lower_ == "by" or doc[before].lemma_.lower() in UP_WORDS | DOWN_WORDS):
+            return number  # 'rose 4% to 60%', 'up by $4bn to $40bn': a change and the level reached
         k = j + 1
+        high_currency = False
         if doc[k].lower_ in CURRENCY_SYMBOLS and k + 1 < len(doc):
-            k += 1
-        if not _is_numeric(doc[k]):
+            k, high_currency = k + 1, True
+        if not _is_numeric(doc[k]) and not _GLUED.match(doc[k].text):
             return number
         high = _read_number(doc, k)
-        if high is not None and high.value_high is None and high.value != number.value:
-            scale = _trailing_scale(doc, high)
-            low_value = number.value * scale if scale and number.value < scale and number.value < high.value / scale else number.value
-            if doc[j].lower_ == "or" and not (low_value < high.value):
-                return number
-            low, top = sorted((low_value, high.value))
-            return _Number(number.start, high.end, low, top, "range")
+        if high is None or high.value_high is not None or high.value == number.value:
+            return number
+        high_unit = high.unit or (_unit_at(doc, high.end) or (0, None))[1]
+        high_currency = high_currency or bool(high.currency)
+        if low_unit and high_unit != low_unit or high_unit and low_currency or low_currency and high_unit \
+                or high_currency and low_unit:
+            return number  # '9.4 per cent to $84', '0.4 per cent to 13,176': two quantities
+        if _looks_like_year(doc[number.start]) and number.end == number.start + 1 and not _looks_like_year(doc[k]):
+            return number  # 'in 2018 to 3.9 million'
+        scale = _trailing_scale(doc, high)
+        low_value = number.value * scale if scale and number.value < scale and number.value < high.value / scale else number.value
+        if doc[j].lower_ == "or" and not (low_value < high.value):
+            return number
+        low, top = sorted((low_value, high.value))
+        return _Number(number.start, high.end, low, top, "range", unit=number.unit or high.unit,
+                       currency=number.currency or high.currency, glued=number.glued or high.glued)
     return number
 
 
@@ -250,11 +489,36 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
     if number.start >= 2 and doc[number.start - 1].text in ("-", "–") \
             and doc[number.start - 2].is_alpha and doc[number.start - 1].idx == doc[number.start - 2].idx + len(doc[number.start - 2]):
         return True
-    if any(ch.isalpha() for ch in first.text) and any(ch.isdigit() for ch in first.text) \
-            and not re.match(r"^\d+(\.\d+)?(k|m|bn|mln|km|%)$", first.text, re.IGNORECASE) \
-            and not _GLUED_CURRENCY.match(first.text):
+    if any(ch.isalpha() for ch in first.text) and any(ch.isdigit() for ch in first.text) and not number.glued:
         return True
-    if number.end < len(doc) and doc[number.end].text in ("-", "–") and number.end + 1 < len(doc) \
+    money = number.currency or number.start and doc[number.start - 1].lower_ in CURRENCY_SYMBOLS \
+        or number.end < len(doc) and doc[number.end].lower_ in CURRENCY_AFTER
+    measured = money or number.unit or _unit_at(doc, number.end)
+    if not measured and number.end - number.start == 1 and number.value_high is None and number.start:
+        before = doc[number.start - 1]
+        if before.lower_ in LABEL_NOUNS and before.lower_ != "number" or before.pos_ == "PROPN" and (
+                any(ch.isupper() for ch in before.text) or "&" in before.text) and not before.is_sent_start \
+                and before.ent_type_ not in ("GPE", "LOC", "NORP", "DATE") and first.text.isdigit():
+            return True  # 'category 4', 'S&P 500', 'iPhone 11 Pro': a label, not a quantity
+    if not measured and first.text.isdigit() and any(
+            t.lower_.rstrip(".") in STREET_WORDS and t.text[:1].isupper() for t in doc[number.end:number.end + 4]) \
+            and number.end < len(doc) and doc[number.end].text[:1].isupper():
+        return True  # '575 Wilbraham Road'
+    if number.end + 1 < len(doc) and doc[number.end].lower_ in ("year", "month", "week", "day") \
+            and doc[number.end + 1].lower_ == "ago" and first.lower_ in ("a", "an"):
+        return True  # 'a year ago' dates something
+    if number.start >= 2 and doc[number.start - 1].text in ("-", "–") and doc[number.start - 2].like_num \
+            and not doc[number.start - 1].whitespace_ and not measured:
+        return True  # the second score of '2-2' or '89-89'
+    if first.text.startswith("0") and first.text.isdigit() and len(first.text) > 1:
+        return True  # '09', '0401': part of a date, time or code
+    if number.value_high is not None and not measured and all(
+            re.match(r"^1\d{3}$|^20\d\d$", doc[k].text) for k in (number.start, number.end - 1)):
+        return True  # 'between 1600 and 1900': years
+    if not measured and number.end + 1 < len(doc) and doc[number.end].text in ("-", "–") \
+            and not doc[number.end - 1].whitespace_ and doc[number.end + 1].like_num:
+        return True  # '2-2', '89-89': a score
+    if not measured and number.end < len(doc) and doc[number.end].text in ("-", "–") and number.end + 1 < len(doc) \
             and doc[number.end + 1].is_alpha and doc[number.end + 1].lower_ not in (
                 "kilometre", "kilometer", "km", "mile", "metre", "meter", "year", "month", "week", "day", "hour",
                 "minute", "strong", "square"):
@@ -262,12 +526,14 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
             return True  # '1-ranked'; hyphen compounds that are not measures
     window = doc[max(0, number.start - 2): min(len(doc), number.end + 2)]
     words = {t.lower_.rstrip(".") for t in window}
+    if measured:
+        words = set()  # '$20 in May', '5% in March': money and measures are not dates
     if words & MONTHS and (first.like_num and digit_value(first.text) is not None and digit_value(first.text) <= 31
                            or _looks_like_year(first)):
         return True
     if words & WEEKDAYS and first.like_num:
         return True
-    if _looks_like_year(first) and number.end == number.start + 1:
+    if _looks_like_year(first) and number.end == number.start + 1 and not money and not number.glued:
         unit = _unit_at(doc, number.end)
         noun = _counted_noun(doc, number)
         if not unit and (noun is None or noun.tag_ in ("NN", "NNP")):
@@ -297,9 +563,11 @@ def _unit_at(doc: Doc, j: int) -> tuple[int, str] | None:
     """(end token index, unit) of a measure unit starting at token j, if any."""
     if j < len(doc) and doc[j].text in ("-", "–") and j + 1 < len(doc):
         j += 1  # '5-kilometre stretch'
-    for words, unit in MEASURE_UNITS:
-        segment = [t.lower_ for t in doc[j:j + len(words)]]
-        if segment == list(words):
+    if j >= len(doc):
+        return None
+    for words, unit in _UNITS_BY_FIRST_WORD.get(doc[j].lower_, ()):
+        if all(doc[j + k].lower_ == word for k, word in enumerate(words[1:], 1) if j + k < len(doc)) \
+                and j + len(words) <= len(doc):
             if unit == "m" and doc[j].text == "m" and j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN"):
                 return None  # '2m people': m is million, handled as a scale word
             return j + len(words), unit
@@ -313,9 +581,13 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
     j = number.end
     if j < len(doc) and doc[j].lower_ == "of" and j + 1 < len(doc):
         for k in range(j + 1, min(len(doc), j + 5)):
+            if doc[k].tag_ == "PRP$":
+                continue  # '35m of its devices'
             if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
                 if doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("GPE", "LOC"):
                     return None
+                if doc[k].dep_ == "compound" and k < doc[k].head.i <= k + 3 and doc[k].head.pos_ == "NOUN":
+                    return doc[k].head  # 'four of his childhood years'
                 return doc[k]
             if doc[k].pos_ not in ("DET", "ADJ", "NUM", "PUNCT", "VERB", "ADV"):
                 break
@@ -323,6 +595,8 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
     head = last.head
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and number.end <= head.i <= number.end + 4 \
             and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if head.lower_ in ("year", "week", "month", "day") and head.i and doc[head.i - 1].lower_ in ("last", "this", "next"):
+            return None  # '2.1 last year': the noun dates the figure, it is not what is counted
         return head
     if j < len(doc) and doc[j].pos_ in ("NOUN",) and doc[j].tag_ in ("NNS", "NN"):
         return doc[j]
@@ -340,21 +614,25 @@ def _qualifier_start(doc: Doc, start: int) -> tuple[int, str | None]:
     return start, None
 
 
-def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention]) -> Figure | None:
+def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
+            sentences: _Sentences | None = None) -> Figure | None:
     start, end = number.start, number.end
-    currency = _currency(doc, number.start)
-    if currency is not None and start and doc[start - 1].lower_ in CURRENCY_SYMBOLS:
-        start -= 1  # '$ 5 million': the symbol is part of the surface
+    start, currency = _currency(doc, number)
+    if currency is None and end < len(doc) and doc[end].lower_ in CURRENCY_AFTER \
+            and not (end + 1 < len(doc) and doc[end + 1].like_num):
+        currency, end = CURRENCY_AFTER[doc[end].lower_], end + 1  # '110 JPY', '1,200 €'
     qualifier = number.qualifier
     qualifier_start, found = _qualifier_start(doc, start)
     if found and qualifier in ("exact",):
         qualifier, start = found, qualifier_start
     elif found and qualifier == "vague" and found != "approximate":
         start = qualifier_start
-    unit_found = _unit_at(doc, number.end)
+    unit_found = None if number.unit or currency else _unit_at(doc, number.end)
     counts: str | None = None
     if currency is not None:
         unit, counts = "count", currency
+    elif number.unit:
+        unit, counts = number.unit, _measured_noun(doc, end)
     elif unit_found:
         end, unit = unit_found
         noun = _measured_noun(doc, end)
@@ -365,27 +643,67 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention]) -> Figure
         if noun is not None:
             if noun.lower_ in CURRENCY_WORDS:
                 counts = noun.lower_
+                first = noun.i
+                while first - 1 >= number.end and doc[first - 1].text[:1].isupper() \
+                        and doc[first - 1].pos_ in ("ADJ", "PROPN"):
+                    first -= 1  # 'Australian dollars', 'New Zealand dollars', 'Danish crowns'
+                if first < noun.i:
+                    counts = " ".join(t.text for t in doc[first:noun.i + 1])
             else:
                 counts = _counted_phrase(doc, number, noun)
-            end = max(end, noun.i + 1) if noun.i < number.end + 5 else end
+            if noun.i < number.end + 5 and not any(t.like_num for t in doc[number.end:noun.i]):
+                end = max(end, noun.i + 1)  # not over another number: '280 million of the 1.5 billion shekels'
         elif number.end < len(doc) and doc[number.end].tag_ in ("VBN", "JJ") \
                 and doc[number.end].lower_ in CASUALTY_WORDS:
             counts, end = doc[number.end].lower_, number.end + 1  # '24 wounded', 'three dead'
         elif unit == "count" and number.qualifier != "vague" and not _quantifies_something(doc, number):
             return None
+    if unit == "years" and end < len(doc) and (doc[end].lower_ == "old" or doc[end].text in ("-", "–")
+                                               and end + 1 < len(doc) and doc[end + 1].lower_ == "old"):
+        end = end + 1 if doc[end].lower_ == "old" else end + 2  # '15 year-old', '30 years old': an age
+    per = _rate_denominator(doc, end)
+    if per is not None:
+        end, denominator = per  # '$58 a barrel', '$14.95 a month', '3,000 tests per day'
+        if unit == "count" and counts:
+            counts = f"{counts} per {denominator}"
     char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     return Figure(
         char_start=char_start,
         char_end=char_end,
-        surface=doc.text[char_start:char_end],
+        surface=doc[start:end].text,  # == doc.text[char_start:char_end], without joining the whole doc
         value=number.value,
         value_high=number.value_high,
         unit=unit,
         counts=counts,
         qualifier=qualifier,
-        place=_place_of(doc, start, end, places),
-        direction=_direction(doc, number, counts_things=unit == "count" and currency is None),
+        place=_place_of(doc, start, end, places, sentences),
+        direction=_direction(doc, number, start, counts_things=unit == "count" and currency is None
+                             and (counts or "").lower() not in NON_THING_COUNTS),
     )
+
+
+def _rate_denominator(doc: Doc, end: int) -> tuple[int, str] | None:
+    """'a barrel', 'per share', 'an ounce', 'a-year', 'per square foot' right after a figure: (new end, what per)."""
+    if end + 1 >= len(doc):
+        return None
+    word = doc[end].lower_
+    if end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "earlier", "later", "before", "after"):
+        return None  # '2,700 a decade ago'
+    if word in ("a-year", "a-month", "a-day", "a-week"):
+        return end + 1, word[2:]
+    if word not in ("a", "an", "per", "each", "every"):
+        return None
+    unit = _unit_at(doc, end + 1)
+    if unit and unit[1] in ("m2", "ft2", "km2"):
+        return unit[0], doc[end + 1:unit[0]].text
+    noun = doc[end + 1]
+    if noun.lower_ in RATE_DENOMINATORS or noun.lemma_.lower() in RATE_DENOMINATORS \
+            or word == "per" and noun.tag_ == "NN":  # 'per ticket'; after 'a' only the usual denominators
+        if end + 2 < len(doc) and doc[end + 2].lower_ == "of" or word == "every" and noun.lower_ not in (
+                "year", "month", "week", "day", "hour", "minute", "second"):
+            return None
+        return end + 2, noun.text
+    return None
 
 
 UP_WORDS = frozenset("""rise rose risen increase grow grew grown climb jump gain surge soar add raise boost swell
@@ -402,9 +720,24 @@ TRANSITIVE_CHANGE_VERBS = frozenset({"lose", "gain", "add", "cut", "shed", "rais
                                      "double", "triple", "expand", "lost"})
 
 
-def _direction(doc: Doc, number: _Number, counts_things: bool = False) -> str | None:
-    """'rose 4%', 'fell by 0.6%', 'down 3 points', 'a 5% increase', 'an increase of 30': the figure
-    is the size of a change, up or down. A level reached ('rose to 60%') is not a change size."""
+def _direction(doc: Doc, number: _Number, start: int, counts_things: bool = False) -> str | None:
+    """'rose 4%', 'fell by 0.6%', 'down 3 points', 'a 5% increase', 'an increase of 30', '+0.3%': the figure
+    is the size of a change, up or down. A level reached ('rose to 60%', 'at 5,884') is not a change size."""
+    sign = doc[number.start].text[:1]
+    if sign in ("+", "-", "−") and not counts_things and number.value_high is None \
+            and not (number.start and doc[number.start - 1].whitespace_ == "" and doc[number.start - 1].is_alpha):
+        return "up" if sign == "+" else "down"  # 'Nasdaq +0.8%', 'FTSE -0.6%'
+    before = doc[start - 1].lower_ if start else ""
+    if before in ("at", "to", "from", "of", "in", "on", "with", "for", "since", "around", "near"):
+        return None
+    if before in ("up", "down") and not counts_things:
+        return before  # 'trending up 0.2%', 'shares were down 2.3%'
+    if start and doc[start - 1].pos_ == "VERB" and not counts_things:
+        lemma = doc[start - 1].lemma_.lower()
+        if lemma in UP_WORDS:
+            return "up"  # 'rose 4% to 60%': the parser may hang the figure on the level
+        if lemma in DOWN_WORDS:
+            return "down"
     token = doc[number.end - 1]
     # climb out of the figure itself ('4 cents', '0.6 %') to what governs it
     while token.head is not token and token.head.i != token.i and (
@@ -415,7 +748,10 @@ def _direction(doc: Doc, number: _Number, counts_things: bool = False) -> str | 
     head, via = token.head, None
     if head.pos_ == "ADP":
         via, head = head.lower_, head.head
-    if via in ("to", "from", "at", "of", "in", "with", "for", "on") and head.pos_ == "VERB":
+    if via in ("to", "from", "at", "of", "in", "with", "for", "on") and head.pos_ == "VERB" \
+            or via in ("to", "from", "at", "in", "with", "for", "on", "since"):
+        return None  # 'rose to 60%', 'the biggest increase in 18 months', 'reductions on 50 products'
+    if head.pos_ == "ADP" and head.lower_ not in ("by", "of"):
         return None
     lemma = head.lemma_.lower()
     if counts_things and lemma in TRANSITIVE_CHANGE_VERBS:
@@ -433,14 +769,20 @@ def _direction(doc: Doc, number: _Number, counts_things: bool = False) -> str | 
     return None
 
 
-def _currency(doc: Doc, start: int) -> str | None:
-    """The currency of a number: a symbol before it ('$ 5', 'US$ 40') or glued to it ('RM30')."""
-    glued = _GLUED_CURRENCY.match(doc[start].text)
-    if glued:
-        return CURRENCY_SYMBOLS.get(glued.group(1).lower(), "US dollars")
+def _currency(doc: Doc, number: _Number) -> tuple[int, str | None]:
+    """The currency of a number and where its surface starts: a symbol before it ('$ 5', 'US$ 40', 'HK $5m',
+    '$US113') or glued to it ('RM30', 'USD10m')."""
+    start = number.start
+    if number.currency:
+        if start and doc[start - 1].text == "$" and not doc[start - 1].whitespace_:
+            return start - 1, number.currency  # '$' + 'US113'
+        return start, number.currency
     if start and doc[start - 1].lower_ in CURRENCY_SYMBOLS:
-        return CURRENCY_SYMBOLS[doc[start - 1].lower_]
-    return None
+        symbol = doc[start - 1].lower_
+        if symbol == "$" and start >= 2 and doc[start - 2].text.lower() in DOLLAR_COUNTRY and doc[start - 2].text.isupper():
+            return start - 2, DOLLAR_COUNTRY[doc[start - 2].text.lower()]  # 'HK $3.7 billion', 'C $6'
+        return start - 1, CURRENCY_SYMBOLS[symbol]
+    return start, None
 
 
 def _quantifies_something(doc: Doc, number: _Number) -> bool:
@@ -448,7 +790,8 @@ def _quantifies_something(doc: Doc, number: _Number) -> bool:
     ('four were wounded', 'killed 12'); not page numbers, scores or list labels."""
     token = doc[number.end - 1]
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "npadvmod"):
-        return token.pos_ == "NUM"
+        return token.pos_ == "NUM" or token.pos_ in ("NOUN", "PROPN") and number.end - number.start == 1 \
+            and re.match(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$|^\d+\.\d{1,2}$", token.text) is not None  # 'at 27,349.19'
     return False
 
 
@@ -479,14 +822,17 @@ def _counted_phrase(doc: Doc, number: _Number, noun: Token) -> str:
     return " ".join(words)
 
 
-def _place_of(doc: Doc, start: int, end: int, places: Sequence[PlaceMention]) -> Span | None:
+def _place_of(doc: Doc, start: int, end: int, places: Sequence[PlaceMention],
+              sentences: _Sentences | None = None) -> Span | None:
     """The place the figure is about: a place named in a locative phrase of the same sentence,
     after the figure ('23 civilians killed in Kursk') or before it ('in Kursk, 23 civilians')."""
-    sentence = doc[start].sent
+    if not places:
+        return None
+    sentence = (sentences or _Sentences(doc)).of(start)
     best: tuple[int, PlaceMention] | None = None
     figure_char = doc[start].idx
     for place in places:
-        if not (sentence.start_char <= place.char_start < sentence.end_char):
+        if not (sentence[0] <= place.char_start < sentence[1]):
             continue
         if place.char_start >= doc[end - 1].idx:
             distance = place.char_start - figure_char
@@ -495,3 +841,21 @@ def _place_of(doc: Doc, start: int, end: int, places: Sequence[PlaceMention]) ->
         if best is None or distance < best[0]:
             best = (distance, place)
     return Span(best[1].char_start, best[1].char_end) if best else None
+
+
+
+class _Sentences:
+    """Sentence bounds of a doc, found once per doc and only when a figure needs them (Token.sent walks
+    the document on every call)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts: list[int] | None = None
+        self.bounds: list[tuple[int, int]] = []
+
+    def of(self, i: int) -> tuple[int, int]:
+        if self.starts is None:
+            sentences = list(self.doc.sents)
+            self.starts = [s.start for s in sentences]
+            self.bounds = [(s.start_char, s.end_char) for s in sentences]
+        return self.bounds[max(0, bisect_right(self.starts, i) - 1)]

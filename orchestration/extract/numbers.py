@@ -17,7 +17,9 @@ TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
               "eighty": 80, "ninety": 90}
 SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                "trillion": 1_000_000_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
-               "m": 1_000_000}
+               "m": 1_000_000, "mn": 1_000_000, "mil": 1_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000}
+# Scale abbreviations that only count as scale words glued to a number or right after one ('$5.4m', '10 bn').
+SCALE_ABBREVIATIONS = frozenset({"k", "m", "mn", "mil", "mln", "b", "bn", "tn"})
 FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 1 / 3, "quarters": 0.25}
 DOZEN = {"dozen": 12}
 
@@ -26,8 +28,8 @@ VAGUE_WORDS = {"several": 3, "few": 2, "couple": 2, "many": 3, "numerous": 3, "s
 VAGUE_PLURALS = {"dozens": 24, "scores": 40, "tens": 20, "hundreds": 200, "thousands": 2_000,
                  "millions": 2_000_000, "billions": 2_000_000_000}
 
-_DIGITS = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
-_DIGITS_WITH_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|bn|mln)$", re.IGNORECASE)
+_DIGITS = re.compile(r"^[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d+)?|\.\d+)$")
+_DIGITS_WITH_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mil|mln|b|bn|tn)$", re.IGNORECASE)
 
 
 def digit_value(text: str) -> float | None:

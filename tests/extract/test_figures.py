@@ -63,7 +63,7 @@ def test_currencies_and_other_units(nlp):
     found = {f.surface: (f.value, f.unit, f.counts) for f in extract_figures(nlp(
         "Kyiv asked for $5.8bn, about US$ 40 per shell, while a 2.0-litre engine reached 60 mph and RM30 was paid."))}
     assert found["$5.8bn"] == (5.8e9, "count", "US dollars")
-    assert found["about US$ 40"][0] == 40 and found["about US$ 40"][2] == "US dollars"
+    assert found["about US$ 40 per shell"][0] == 40 and found["about US$ 40 per shell"][2] == "US dollars per shell"
     assert found["60 mph"][:2] == (60, "mph")
     assert found["RM30"] == (30, "count", "ringgit")
 
@@ -80,3 +80,102 @@ def test_spelled_fractions_are_one_figure(nlp):
         "One third of the homes and two thirds of the schools were damaged; half of them burned."))]
     assert [f[1:] for f in found] == [(0.333, "fraction"), (0.667, "fraction"), (0.5, "fraction")]
     assert len({f[0] for f in found}) == 3
+
+
+def by_surface(nlp, text):
+    doc = nlp(text)
+    found = {}
+    for f in extract_figures(doc):
+        assert text[f.char_start:f.char_end] == f.surface
+        found[f.surface] = f
+    return found
+
+
+def test_currency_codes_glued_prefixes_and_ascii_folded_symbols(nlp):
+    found = by_surface(nlp, "The ferry operator paid USD12m for the berth, $US40 million for tugs, 950 JPY per ticket "
+                            "in Osaka, a 2,300€ fine, HK $6.1 billion in loans, $3.5b in bonds, PS4.6m in fees "
+                            "(ASCII for £) and exactly $2000 for a survey.")
+    assert (found["USD12m"].value, found["USD12m"].counts) == (12e6, "US dollars")
+    assert (found["$US40 million"].value, found["$US40 million"].counts) == (40e6, "US dollars")
+    assert found["950 JPY per ticket"].counts == "yen per ticket"
+    assert (found["2,300€"].value, found["2,300€"].counts) == (2300, "euros")
+    assert found["HK $6.1 billion"].counts == "Hong Kong dollars"
+    assert found["$3.5b"].value == 3.5e9
+    assert (found["PS4.6m"].value, found["PS4.6m"].counts) == (4.6e6, "pounds")
+    assert found["$2000"].value == 2000  # money, not the year 2000
+
+
+def test_units_glued_to_numbers(nlp):
+    found = by_surface(nlp, "The drone carries a 7kW motor, a 5.8GHz radio, 2.5mm armour and a 30-40min battery; "
+                            "the 3,150sq m hangar and the 12 mAh cell were shown.")
+    assert (found["7kW"].value, found["7kW"].unit) == (7, "kW")
+    assert found["5.8GHz"].unit == "GHz"
+    assert (found["2.5mm"].value, found["2.5mm"].unit) == (2.5, "mm")
+    assert (found["30-40min"].value, found["30-40min"].value_high, found["30-40min"].unit) == (30, 40, "minutes")
+    assert (found["3,150sq m"].value, found["3,150sq m"].unit) == (3150, "m2")
+    assert found["12 mAh"].unit == "mAh"
+
+
+def test_rates_keep_what_they_are_per(nlp):
+    found = by_surface(nlp, "Diesel sold at $1.40 a litre, rent was £900 a month and the plant ran 2,000 checks per day.")
+    assert found["$1.40 a litre"].counts == "US dollars per litre"
+    assert found["£900 a month"].counts == "pounds per month"
+    assert found["2,000 checks per day"].counts == "checks per day"
+    assert not any(f.surface in ("a month", "a litre") for f in found.values())
+
+
+def test_a_change_and_the_level_reached_are_two_figures(nlp):
+    found = by_surface(nlp, "The miner's shares jumped 12.5% to $3.40 while the index slipped 0.3 per cent to 7,212.5 "
+                            "and the budget grew by $2bn to $15bn.")
+    assert found["12.5%"].direction == "up" and found["12.5%"].value_high is None
+    assert found["$3.40"].value == 3.4 and found["$3.40"].direction is None
+    assert found["0.3 per cent"].direction == "down" and found["7,212.5"].value == 7212.5
+    assert found["$2bn"].value == 2e9 and found["$15bn"].value == 15e9
+
+
+def test_ranges_with_currency_or_unit_on_both_ends(nlp):
+    found = by_surface(nlp, "Tickets cost between $25 and $40, flats from RM200,000 to RM450,000, rates rose "
+                            "between 2% and 3%, and the car does 0-to-100-km/h in six seconds.")
+    assert (found["$25 and $40"].value, found["$25 and $40"].value_high) == (25, 40)
+    assert (found["RM200,000 to RM450,000"].value_high, found["RM200,000 to RM450,000"].counts) == (450_000, "ringgit")
+    assert (found["2% and 3%"].value, found["2% and 3%"].value_high, found["2% and 3%"].unit) == (2, 3, "percent")
+    assert (found["0-to-100-km/h"].value, found["0-to-100-km/h"].value_high) == (0, 100)
+
+
+def test_signs_tildes_and_sub_prefixes(nlp):
+    found = by_surface(nlp, "Markets: Dax +0.4% Nikkei -1.2%; the gas is cooled to minus-160 degrees, the chip uses "
+                            "sub-5 nanometre parts and the span is ~12 m, well under a ~200 km range.")
+    assert found["+0.4%"].direction == "up" and found["-1.2%"].direction == "down"
+    assert found["minus-160 degrees"].value == -160
+    assert (found["sub-5 nanometre"].value, found["sub-5 nanometre"].qualifier, found["sub-5 nanometre"].unit) == (
+        5, "less_than", "nm")
+    assert found["~12 m"].qualifier == "approximate"
+
+
+def test_restated_figures_share_qualifier_and_change(nlp):
+    found = by_surface(nlp, "The convoy covered more than 80 kilometres (50 miles); the index lost 95 points, or 1.1%, "
+                            "and the pound was up 0.4% at $1.27.")
+    assert found["50 miles"].qualifier == "more_than"
+    assert found["95 points"].direction == "down" and found["1.1%"].direction == "down"
+    assert found["0.4%"].direction == "up" and found["$1.27"].direction is None
+
+
+def test_ages_pence_and_partitives(nlp):
+    found = by_surface(nlp, "A 42 year-old driver, a 7-year-old boy, shares at 212p, and 300 million of the "
+                            "2 billion hryvnias promised.")
+    assert found["42 year-old"].unit == "years" and found["7-year-old"].value == 7
+    assert (found["212p"].value, found["212p"].counts) == (212, "pence")
+    assert found["300 million"].counts == "hryvnias" and found["2 billion hryvnias"].value == 2e9
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts expect the S&P 500 and the Stoxx 600 to open flat.",
+    "The iPhone 14 Pro and Galaxy S23 went on sale.",
+    "A category 3 storm hit the coast after Game 7 ended.",
+    "The match ended 2-2 after extra time.",
+    "The office at 221 Baker Street was closed.",
+    "The temple was used between 1450 and 1600.",
+    "The final third of the pitch and the second half of the game were chaotic.",
+])
+def test_names_scores_addresses_and_eras_are_not_figures(nlp, text):
+    assert figures(nlp, text) == []
