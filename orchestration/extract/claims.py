@@ -3,7 +3,8 @@
 Covered: 'X said (that) ...', '"...," X said', 'X told AFP ...' (AFP the intermediary),
 '..., according to X', 'X, citing Y, reported ...' (Y the speaker, X the intermediary),
 'X was quoted as saying ...', headline 'X says ...', direct quotes that run over several
-sentences, and hedging by cue ('alleged', 'could not be independently verified') or by the
+sentences, 'X is saying', 'X, who said ...', 'The bridge, X said, will ...', phrasal cues ('called
+for', 'pointed out'), verbless attributions ('X: ...' lines, quotations signed '— X'), and hedging by cue ('alleged', 'could not be independently verified') or by the
 stance of the verb ('claimed', 'denied').
 """
 from __future__ import annotations
@@ -12,12 +13,17 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from orchestration.extract.records import ActorMention, Claim, Span
 from orchestration.extract.reporting import (
     CITING_WORDS,
     CLAUSE_ONLY_VERBS,
+    PHRASAL_LEMMAS,
+    PHRASAL_REPORTING_VERBS,
     REPORTING_VERBS,
     hedge_cues,
     stance_of_verb,
@@ -28,8 +34,90 @@ CORE_SPEECH_VERBS = frozenset({"say", "tell", "claim", "report", "announce", "st
                                "allege", "warn", "insist", "accuse", "write", "estimate", "maintain"})
 PERSONAL_PRONOUNS = frozenset({"they", "we", "i", "you"})
 NON_SPEAKER_SUBJECTS = frozenset({"it", "this", "that", "which", "what", "there", "who", "they", "we", "i", "you"})
-QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"]{3,}?\"|«[^»]{3,}?»")
+# Straight quotes have no direction, so a pair never spans paragraphs: one unmatched mark would
+# otherwise pair with the next paragraph's and swallow the claims in between.
+QUOTE_PAIRS = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"|«[^»]{3,}?»")
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations, in order. A curly quotation may run over paragraphs only the way news prints
+    it, each new paragraph reopening with '“'; one closed by a straight mark ('“no evidence"')
+    is rejected, so it cannot pair with a '”' paragraphs later."""
+    spans = []
+    for match in QUOTE_PAIRS.finditer(text):
+        start, end = match.span()
+        if text[start] == "“" and "\n" in text[start:end]:
+            breaks = list(PARAGRAPH_BREAK.finditer(text, start, end))
+            if any(not text.startswith("“", b.end()) for b in breaks) \
+                    or text.count("“", start + 1, end) != len(breaks):
+                inner = _quote_spans_in_line(text, start, end)
+                spans.extend(inner)
+                continue
+        spans.append((start, end))
+    return spans
+
+
+def _quote_spans_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Curly quotations that close within their paragraph, inside ``text[start:end]``."""
+    return [(m.start(), m.end()) for m in CURLY_IN_PARAGRAPH.finditer(text, start, end)]
+
+
+CURLY_IN_PARAGRAPH = re.compile(r"“[^”“\n]{3,}?”|\"[^\"\n“”]{3,}?\"")
 TRIM_CHARS = " \t\n,.;:“”\"«»'‘’—–-"
+
+
+class _Sentences:
+    """Sentence lookups for one document, computed once: ``Token.sent`` and ``Doc.text`` rebuild
+    their result on every call, which made them most of the time this module took."""
+
+    __slots__ = ("doc", "text", "of_token", "bounds", "quotes", "_quote_ends", "_quote_starts", "_spans", "_hedges")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.bounds: list[tuple[int, int]] = []
+        self.of_token: list[int] = [0] * len(doc)
+        for index, sentence in enumerate(doc.sents):
+            self.bounds.append((sentence.start, sentence.end))
+            self.of_token[sentence.start:sentence.end] = [index] * (sentence.end - sentence.start)
+        self.quotes = _quote_spans(self.text)
+        self._quote_ends = {end: (start, end) for start, end in self.quotes}
+        self._quote_starts = {start: (start, end) for start, end in self.quotes}
+        self._spans: dict[int, SpacySpan] = {}
+        self._hedges: dict[int, list[tuple[int, int, str]]] = {}
+
+    def of(self, token: Token) -> SpacySpan:
+        index = self.of_token[token.i]
+        span = self._spans.get(index)
+        if span is None:
+            span = self._spans[index] = self.doc[self.bounds[index][0]:self.bounds[index][1]]
+        return span
+
+    def quote_ending_before(self, char: int) -> tuple[int, int] | None:
+        """The quotation that closes just before ``char`` with only spaces and commas between."""
+        i = char
+        while i > 0 and self.text[i - 1] in " ,\t":
+            i -= 1
+        return self._quote_ends.get(i)
+
+    def quote_starting_after(self, char: int) -> tuple[int, int] | None:
+        """The quotation that opens just after ``char`` with only spaces, a comma or a colon between."""
+        i = char
+        while i < len(self.text) and self.text[i] in " ,:\t":
+            i += 1
+        return self._quote_starts.get(i)
+
+    def hedges(self, index: int) -> list[tuple[int, int, str]]:
+        """Hedging cues of sentence ``index`` in document character offsets."""
+        found = self._hedges.get(index)
+        if found is None:
+            start, end = self.bounds[index]
+            char_start = self.doc[start].idx
+            char_end = self.doc[end - 1].idx + len(self.doc[end - 1])
+            found = self._hedges[index] = [(char_start + s, char_start + e, kind)
+                                           for s, e, kind in hedge_cues(self.text[char_start:char_end])]
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +131,21 @@ class _Attribution:
 
 
 def extract_claims(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[Claim]:
-    quotes = [(m.start(), m.end()) for m in QUOTE_PAIRS.finditer(doc.text)]
+    ctx = _Sentences(doc)
+    body = ctx.text
+    quotes = ctx.quotes
     found: list[tuple[int, int, _Attribution]] = []
-    for content_start, content_end, attribution in _attributions(doc, actors):
+    for content_start, content_end, attribution in _attributions(ctx, actors):
         content_start, content_end = _expand_to_quote(content_start, content_end, quotes)
-        content_start, content_end = _trim(doc.text, content_start, content_end)
-        if content_end - content_start < 12 or any(_overlap((content_start, content_end), (s, e)) > 0.7 for s, e, _ in found):
+        content_start, content_end = _trim(body, content_start, content_end)
+        if content_end - content_start < 12 or _overlaps_found(found, content_start, content_end) \
+                or _quoted_aside(attribution, quotes):
             continue
         found.append((content_start, content_end, attribution))
     for content_start, content_end, attribution in _unnest(found):
-        text = doc.text[content_start:content_end]
+        text = body[content_start:content_end]
         is_direct = any(q_start <= content_start and content_end <= q_end for q_start, q_end in quotes)
-        stance, hedged, cue_text = _hedging(doc, content_start, content_end, attribution)
+        stance, hedged, cue_text = _hedging(ctx, content_start, content_end, attribution)
         yield Claim(
             char_start=content_start,
             char_end=content_end,
@@ -69,6 +160,18 @@ def extract_claims(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[Claim]:
             stance=stance,
             hedge_cue=cue_text,
         )
+
+
+def _quoted_aside(attribution: _Attribution, quotes: list[tuple[int, int]]) -> bool:
+    """'"Prices will fall, I think, by spring," she said': a first-person or speakerless cue inside a
+    quotation is part of what the quoted speaker says, not a claim of its own."""
+    speaker = attribution.speaker
+    if speaker is not None and speaker.surface.lower() not in FIRST_PERSON:
+        return False
+    return any(q_start < attribution.cue_start and attribution.cue_end <= q_end for q_start, q_end in quotes)
+
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 
 def _unnest(found: list[tuple[int, int, _Attribution]]) -> list[tuple[int, int, _Attribution]]:
@@ -97,23 +200,71 @@ def _unnest(found: list[tuple[int, int, _Attribution]]) -> list[tuple[int, int, 
     return kept
 
 
-def _attributions(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
-    for token in doc:
+def _attributions(ctx: _Sentences, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
+    doc = ctx.doc
+    # Only tokens whose lemma or lower form can open an attribution are looked at as Token objects.
+    keys = doc.to_array([LEMMA, LOWER])
+    candidates = [i for i, (lemma, lower) in enumerate(keys.tolist()) if lemma in CUE_HASHES or lower == ACCORDING]
+    for i in candidates:
+        token = doc[i]
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            yield from _according_to(doc, token, actors)
+            yield from _according_to(ctx, token, actors)
         elif token.pos_ == "NOUN" and token.lemma_ in REPORTING_NOUNS:
-            yield from _noun_attribution(doc, token, actors)
-        elif token.lemma_ in REPORTING_VERBS and token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG" \
-                or token.lemma_ in REPORTING_VERBS and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "pcomp"):
-            yield from _verb_attribution(doc, token, actors)
+            yield from _noun_attribution(ctx, token, actors)
+        elif (token.lemma_ in REPORTING_VERBS or token.lemma_ in PHRASAL_LEMMAS and _phrasal(token) is not None) \
+                and (token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG"
+                     or token.tag_ == "VBG" and (token.dep_ in ("advcl", "xcomp", "pcomp") or _progressive(token))):
+            yield from _verb_attribution(ctx, token, actors)
+    yield from _verbless(ctx, actors)
+
+
+TITLE_PREFIX = re.compile(r"[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,4}")  # 'Mayor', 'Defence Minister'
+SPEAKER_COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
+QUOTE_THEN_DASH = re.compile(r"[ \t]*\n?[ \t]*(?:―|—|–|--?)[ \t]*")
+
+
+def _verbless(ctx: _Sentences, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
+    """Attributions without a verb: a line opened by a person's name and a colon (a headline
+    'Mayor Klymenko: the bridge holds', an interview transcript 'SMITH: We never agreed'), and a
+    quotation signed with a dash ('"We stay." ― Olena Petrenko')."""
+    text = ctx.text
+    people = [a for a in actors if a.actor_type == "person" and a.mention_kind in ("name", "title")]
+    if not people:
+        return
+    for actor in people:
+        line_start = text.rfind("\n", 0, actor.char_start) + 1
+        if not TITLE_PREFIX.fullmatch(text, line_start, actor.char_start):
+            continue
+        colon = SPEAKER_COLON.match(text, actor.char_end)
+        if colon is None:
+            continue
+        line_end = text.find("\n", colon.end())
+        line_end = len(text) if line_end == -1 else line_end
+        cue_start = colon.start() + colon.group().index(":")
+        yield colon.end(), line_end, _Attribution(cue_start, cue_start + 1, ":", actor, None, "reported")
+    for q_start, q_end in ctx.quotes:
+        dash = QUOTE_THEN_DASH.match(text, q_end)
+        if dash is None or not dash.group().strip():
+            continue
+        signer = next((a for a in people if dash.end() <= a.char_start < dash.end() + 60
+                       and TITLE_PREFIX.fullmatch(text, dash.end(), a.char_start)), None)
+        if signer is None:
+            continue
+        cue_start = dash.start() + len(dash.group()) - len(dash.group().lstrip(" \t\n"))
+        cue_end = dash.start() + len(dash.group().rstrip(" \t"))
+        attribution = _Attribution(cue_start, cue_end, text[cue_start:cue_end], signer, None, "reported")
+        yield q_start + 1, q_end - 1, attribution
 
 
 REPORTING_NOUNS = {"claim": "claimed", "statement": "reported", "assertion": "claimed", "allegation": "claimed",
                    "report": "reported", "warning": "reported", "denial": "denied", "announcement": "reported",
                    "insistence": "claimed", "accusation": "claimed", "admission": "reported", "confirmation": "certain"}
+CUE_HASHES = frozenset(hash_string(word) for word in
+                       REPORTING_VERBS | PHRASAL_LEMMAS | set(REPORTING_NOUNS) | set(CORE_SPEECH_VERBS))
+ACCORDING = hash_string("according")
 
 
-def _noun_attribution(doc: Doc, noun: Token, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
+def _noun_attribution(ctx: _Sentences, noun: Token, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
     """"Moscow's repeated claims that its defence holds', 'a statement by the ministry that ...'."""
     clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
                and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)]
@@ -132,7 +283,7 @@ def _noun_attribution(doc: Doc, noun: Token, actors: Sequence[ActorMention]) -> 
     modifiers = [c for c in noun.children if c.dep_ == "amod" and c.i < noun.i]
     cue_start = min([noun, *modifiers], key=lambda t: t.i).idx
     cue_end = noun.idx + len(noun)
-    attribution = _Attribution(cue_start, cue_end, doc.text[cue_start:cue_end], speaker, None,
+    attribution = _Attribution(cue_start, cue_end, ctx.text[cue_start:cue_end], speaker, None,
                                REPORTING_NOUNS[noun.lemma_])
     for clause in clauses:
         start, end = _subtree_span(clause)
@@ -157,6 +308,44 @@ def _actor_in(actors: Sequence[ActorMention], head: Token) -> ActorMention | Non
     return inside[0] if inside else None
 
 
+def _phrasal(verb: Token) -> Token | None:
+    """The particle or preposition that makes the verb a reporting one ('pointed out', 'called for')."""
+    for child in verb.children:
+        if child.dep_ in ("prt", "prep") and child.i > verb.i \
+                and (verb.lemma_, child.lower_) in PHRASAL_REPORTING_VERBS:
+            return child
+    return None
+
+
+def _phrasal_contents(verb: Token, particle: Token) -> list[tuple[int, int]]:
+    """'called for a ceasefire', 'lashed out at the plan': the object of the preposition; a particle
+    verb with a clause or a direct object ('pointed out that ...') is left to the general rules."""
+    preps = [particle] if particle.dep_ == "prep" else \
+        [c for c in verb.children if c.dep_ == "prep" and c.i > particle.i and c.lower_ in PARTICLE_PREPOSITIONS]
+    spans = []
+    for prep in preps[:1]:
+        for obj in prep.children:
+            if obj.dep_ in ("pobj", "pcomp") and obj.ent_type_ not in ("DATE", "TIME"):
+                start, end = _subtree_span(obj)
+                # 'called on the allies to send more shells': the request runs on into the infinitive
+                for after in verb.children:
+                    if after.i > obj.i and after.dep_ in ("xcomp", "advcl", "ccomp") and not _is_circumstance(after):
+                        end = max(end, _subtree_span(after)[1])
+                spans.append((start, end))
+    return spans
+
+
+PARTICLE_PREPOSITIONS = frozenset({"at", "against", "on", "about", "for", "in", "of", "to"})
+
+
+def _progressive(verb: Token) -> bool:
+    """'is saying', 'was warning', 'has been insisting': the verb itself is the predicate."""
+    return any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
 def _subject(token: Token) -> Token | None:
     """The speaker's noun phrase: the active subject, the agent of a passive ('was denied by X'),
     or the subject of the clause a participle or infinitive hangs from ('..., saying', 'unable to confirm')."""
@@ -164,6 +353,8 @@ def _subject(token: Token) -> Token | None:
     for _ in range(4):
         for child in verb.children:
             if child.dep_ == "nsubj":
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                    return verb.head  # 'the senator, who said ...': the one the clause describes
                 return child
             if child.dep_ == "agent":
                 objects = [g for g in child.children if g.dep_ == "pobj"]
@@ -180,8 +371,8 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
-def _verb_attribution(doc: Doc, verb: Token, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
-    contents = _contents(doc, verb)
+def _verb_attribution(ctx: _Sentences, verb: Token, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
+    contents = _contents(ctx, verb)
     if not contents:
         return
     subject = _subject(verb)
@@ -192,7 +383,8 @@ def _verb_attribution(doc: Doc, verb: Token, actors: Sequence[ActorMention]) -> 
         has_clause = any(c.dep_ == "ccomp" for c in verb.children)
         if subject is None or subject.lower_ in NON_SPEAKER_SUBJECTS - PERSONAL_PRONOUNS:
             return
-        if not has_clause and (verb.lemma_ not in CORE_SPEECH_VERBS or subject.lower_ in PERSONAL_PRONOUNS):
+        if not has_clause and (verb.lemma_ not in CORE_SPEECH_VERBS and subject.pos_ != "PROPN"
+                               or subject.lower_ in PERSONAL_PRONOUNS):
             return
         if subject.pos_ not in ("NOUN", "PROPN", "PRON"):
             return
@@ -210,22 +402,34 @@ def _verb_attribution(doc: Doc, verb: Token, actors: Sequence[ActorMention]) -> 
                 target = _actor_in(actors, grandchild)
                 if target is not None and target.actor_type == "media":
                     via = target
-    speaker, via = _citing(doc, verb, actors, speaker, via)
+    speaker, via = _citing(ctx, verb, actors, speaker, via)
     if via is None and speaker is not None:
-        via = _reported_by(doc, verb, actors, speaker)
+        via = _reported_by(ctx, verb, actors, speaker)
+    particle = _phrasal(verb)
+    if particle is not None and particle.i > cue_end_token.i:
+        cue_end_token = particle
     first = min(cue_tokens, key=lambda t: t.i)
     cue_start = first.idx
     cue_end = cue_end_token.idx + len(cue_end_token) if cue_end_token.i - verb.i <= 4 else verb.idx + len(verb)
-    cue = doc.text[cue_start:cue_end]
-    stance = stance_of_verb(verb.lemma_) or "reported"
+    cue = ctx.text[cue_start:cue_end]
+    stance = PHRASAL_REPORTING_VERBS[verb.lemma_, particle.lower_] if particle is not None \
+        else stance_of_verb(verb.lemma_) or "reported"
     attribution = _Attribution(cue_start, cue_end, cue, speaker, via, stance)
     for start, end in contents:
         yield start, end, attribution
 
 
-def _contents(doc: Doc, verb: Token) -> list[tuple[int, int]]:
+def _contents(ctx: _Sentences, verb: Token) -> list[tuple[int, int]]:
     """Character spans of what the verb attributes."""
-    spans: list[tuple[int, int]] = []
+    doc = ctx.doc
+    particle = _phrasal(verb)
+    if particle is not None:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []  # 'did not talk about X' reports no statement
+        spans = _phrasal_contents(verb, particle)
+        if spans:
+            return spans
+    spans = []
     if verb.lemma_ in CLAUSE_ONLY_VERBS:
         for child in verb.children:
             if child.dep_ == "ccomp" and child.i > verb.i:
@@ -234,6 +438,11 @@ def _contents(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     for child in verb.children:
         if child.dep_ == "ccomp" or child.dep_ == "xcomp" and verb.lemma_ in ("claim", "deny") \
                 or child.dep_ == "pcomp" and verb.lemma_ in ("accuse", "warn"):
+            spans.extend(_clause_spans(child, exclude=verb))
+        elif child.dep_ == "advcl" and child.i > verb.i and verb.lemma_ in CORE_SPEECH_VERBS \
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children) \
+                and not any(g.dep_ == "mark" or g.tag_ in ("WRB", "WDT") for g in child.children):
+            # 'said after the vote he would resign': a that-less clause the parser took for an adverbial
             spans.extend(_clause_spans(child, exclude=verb))
         elif child.dep_ == "prep" and child.lower_ in ("of", "that") and verb.lemma_ in ("accuse", "warn", "deny"):
             for grandchild in child.children:
@@ -248,14 +457,28 @@ def _contents(doc: Doc, verb: Token) -> list[tuple[int, int]]:
         tokens = [t for t in head.subtree if t.i not in own and not (t.dep_ in ("cc", "punct") and t.head is head)]
         if tokens:
             spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
+    if not spans and verb.dep_ == "parataxis" and verb.head.i > verb.i and verb.tag_ != "VBG" \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        # 'The bridge, the mayor said, will reopen in May': the attribution interrupts the clause,
+        # whose subject comes before it; the content is the whole clause around it.
+        first_own = verb.left_edge.i
+        head = verb.head
+        before = [t for t in doc[head.left_edge.i:first_own] if not t.is_punct and not t.is_space]
+        if before and (doc[first_own].text in INTERRUPTING_PUNCT or doc[first_own - 1].text in INTERRUPTING_PUNCT):
+            tokens = [t for t in head.subtree if not (t.dep_ in ("cc", "punct") and t.head is head)]
+            spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1])))
     if not spans:
         colon = next((t for t in doc[verb.i + 1:min(len(doc), verb.i + 14)] if t.text == ":"), None)
-        if colon is not None and colon.sent == verb.sent and colon.i + 1 < len(doc) \
+        if colon is not None and ctx.of_token[colon.i] == ctx.of_token[verb.i] and colon.i + 1 < len(doc) \
                 and not any(t.pos_ == "VERB" and t.lemma_ not in ("post", "publish", "release") for t in doc[verb.i + 1:colon.i]):
             after = _next_non_space(doc, colon.i + 1)
             if after is not None:
-                end_char = after.sent.end_char if after.sent != verb.sent or after.sent.end_char > after.idx else after.sent.end_char
+                end_char = ctx.of(after).end_char
                 spans.append((after.idx, end_char))
+    if not spans and verb.lemma_ not in CLAUSE_ONLY_VERBS:
+        quote = _adjacent_quote(ctx, verb)
+        if quote is not None:
+            spans.append(quote)
     if not spans and verb.lemma_ not in ("say", "tell", "add", "write"):
         # 'announced new military successes', 'vowed to drive the enemy out', 'accused X of Y'
         tokens = [t for child in verb.children if child.i > verb.i and child.dep_ in
@@ -267,6 +490,24 @@ def _contents(doc: Doc, verb: Token) -> list[tuple[int, int]]:
     return spans
 
 
+def _adjacent_quote(ctx: _Sentences, verb: Token) -> tuple[int, int] | None:
+    """A quotation right before or after the attribution ('"We are ready," he said', 'she said,
+    "Not now."') when the parser did not hang it from the verb."""
+    doc = ctx.doc
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
+    while first > 0 and doc[first - 1].dep_ in ("aux", "neg", "advmod") and doc[first - 1].head is verb:
+        first -= 1
+    last = max(verb.i, subject.right_edge.i) if subject is not None else verb.i
+    start_char = doc[first].idx
+    end_char = doc[last].idx + len(doc[last])
+    before = ctx.quote_ending_before(start_char)
+    if before is not None:
+        return before
+    return ctx.quote_starting_after(end_char)
+
+
+INTERRUPTING_PUNCT = frozenset({",", "—", "–", "-", "--"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "before", "since", "from", "with", "via",
                                        "through", "by", "to", "for", "as", "without", "amid", "despite"})
 
@@ -306,11 +547,10 @@ def _next_non_space(doc: Doc, i: int) -> Token | None:
     return doc[i] if i < len(doc) else None
 
 
-def _citing(doc: Doc, verb: Token, actors: Sequence[ActorMention], speaker: ActorMention | None,
+def _citing(ctx: _Sentences, verb: Token, actors: Sequence[ActorMention], speaker: ActorMention | None,
             via: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
     """'Reuters reported, citing the General Staff, ...': the cited one speaks, the reporter relays."""
-    sentence = verb.sent
-    for token in sentence:
+    for token in ctx.of(verb):
         if token.lower_ in CITING_WORDS:
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")] or \
                       [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -321,9 +561,9 @@ def _citing(doc: Doc, verb: Token, actors: Sequence[ActorMention], speaker: Acto
     return speaker, via
 
 
-def _reported_by(doc: Doc, verb: Token, actors: Sequence[ActorMention], speaker: ActorMention) -> ActorMention | None:
+def _reported_by(ctx: _Sentences, verb: Token, actors: Sequence[ActorMention], speaker: ActorMention) -> ActorMention | None:
     """A medium in the same sentence that relays the statement: ', AFP reported', 'told Reuters'."""
-    for token in verb.sent:
+    for token in ctx.of(verb):
         if token is verb or token.lemma_ not in ("report", "tell", "say") and token.lower_ not in ("to",):
             continue
         for child in token.children:
@@ -334,7 +574,7 @@ def _reported_by(doc: Doc, verb: Token, actors: Sequence[ActorMention], speaker:
     return None
 
 
-def _according_to(doc: Doc, according: Token, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
+def _according_to(ctx: _Sentences, according: Token, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
     to = next(c for c in according.children if c.lower_ == "to")
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
@@ -343,7 +583,7 @@ def _according_to(doc: Doc, according: Token, actors: Sequence[ActorMention]) ->
     speaker = _actor_in(actors, source)
     phrase = sorted({*according.subtree}, key=lambda t: t.i)
     phrase_start, phrase_end = phrase[0].i, phrase[-1].i
-    sentence = according.sent
+    sentence = ctx.of(according)
     clause = according.head if according.head.pos_ in ("VERB", "AUX") else sentence.root
     scope = [t for t in clause.subtree if not (phrase_start <= t.i <= phrase_end)]
     before = [t for t in scope if t.i < phrase_start]
@@ -358,7 +598,7 @@ def _according_to(doc: Doc, according: Token, actors: Sequence[ActorMention]) ->
         if other is not speaker and other.actor_type == "media" and sentence.start_char <= other.char_start < sentence.end_char \
                 and phrase[0].idx <= other.char_start <= phrase[-1].idx + len(phrase[-1]):
             via = other
-    attribution = _Attribution(according.idx, cue_end, doc.text[according.idx:cue_end], speaker, via, "reported")
+    attribution = _Attribution(according.idx, cue_end, ctx.text[according.idx:cue_end], speaker, via, "reported")
     yield part[0].idx, part[-1].idx + len(part[-1]), attribution
 
 
@@ -383,7 +623,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if text[start:start + 5].lower() == "that ":
         start += 5
+        while start < end and text[start] in TRIM_CHARS:  # 'added that "the ...'
+            start += 1
     return start, end
+
+
+def _overlaps_found(found: list[tuple[int, int, _Attribution]], start: int, end: int) -> bool:
+    """Whether a content shares more than 70% of the longer span with one already found."""
+    length = end - start
+    for s, e, _ in found:
+        if s < end and e > start and (min(e, end) - max(s, start)) > 0.7 * max(1, length, e - s):
+            return True
+    return False
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -391,21 +642,20 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return max(0, shared) / max(1, a[1] - a[0], b[1] - b[0])
 
 
-def _hedging(doc: Doc, start: int, end: int, attribution: _Attribution) -> tuple[str, bool, str | None]:
+def _hedging(ctx: _Sentences, start: int, end: int, attribution: _Attribution) -> tuple[str, bool, str | None]:
     """Stance from the cue; hedged when the sentence marks the content alleged or unverified, or
     the next sentence says it could not be verified. A cue that is the speaker's own act ('ISW
     was unable to verify X') does not hedge X."""
-    content = doc.char_span(start, end, alignment_mode="expand")
-    sentence = content.sent if content is not None and len(content) else None
-    scope_start = sentence.start_char if sentence is not None else start
-    scope_end = sentence.end_char if sentence is not None else end
-    cues = [(scope_start + s, scope_start + e, kind) for s, e, kind in hedge_cues(doc.text[scope_start:scope_end])]
-    cues = [c for c in cues if not (c[0] < attribution.cue_end and c[1] > attribution.cue_start)]
-    if not cues and sentence is not None and sentence.end < len(doc):
-        following = doc[sentence.end].sent
-        cues = [(following.start_char + s, following.start_char + e, kind)
-                for s, e, kind in hedge_cues(following.text) if kind == "unverified"]
+    content = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if content is not None and len(content):
+        index = ctx.of_token[content.start]
+        cues = [c for c in ctx.hedges(index) if not (c[0] < attribution.cue_end and c[1] > attribution.cue_start)]
+        if not cues and index + 1 < len(ctx.bounds):
+            cues = [c for c in ctx.hedges(index + 1) if c[2] == "unverified"]
+    else:
+        cues = [(start + s, start + e, kind) for s, e, kind in hedge_cues(ctx.text[start:end])]
+        cues = [c for c in cues if not (c[0] < attribution.cue_end and c[1] > attribution.cue_start)]
     stance = attribution.stance
     if cues and cues[0][2] == "unverified":
         stance = "unverified"
-    return stance, bool(cues), doc.text[cues[0][0]:cues[0][1]] if cues else None
+    return stance, bool(cues), ctx.text[cues[0][0]:cues[0][1]] if cues else None

@@ -33,6 +33,18 @@ for _verb in CLAUSE_ONLY_VERBS:
     REPORTING_VERB_STANCE[_verb] = CLAUSE_ONLY_VERB_STANCE[_verb]
 REPORTING_VERBS = frozenset(REPORTING_VERB_STANCE)
 
+# Verbs that report speech only with their particle or preposition ('pointed out that ...',
+# 'called for a ceasefire', 'railed against the plan'); the value is the stance.
+PHRASAL_REPORTING_VERBS: dict[tuple[str, str], str] = {
+    **dict.fromkeys([("point", "out"), ("call", "for"), ("call", "on"), ("speak", "about"), ("speak", "of"),
+                     ("talk", "about"), ("ask", "about"), ("ask", "for"), ("argue", "for"), ("advocate", "for"),
+                     ("weigh", "in"), ("spell", "out"), ("hint", "at"), ("allude", "to"), ("refer", "to"),
+                     ("lash", "out"), ("hit", "out"), ("push", "back"), ("rail", "against"),
+                     ("warn", "against"), ("warn", "about"), ("argue", "against"), ("speak", "out"),
+                     ("come", "out"), ("complain", "about"), ("boast", "about"), ("brag", "about")], "reported"),
+}
+PHRASAL_LEMMAS = frozenset(lemma for lemma, _ in PHRASAL_REPORTING_VERBS)
+
 CITING_WORDS = frozenset({"citing", "quoting", "cited", "quoted"})
 
 HEDGE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
