@@ -26,16 +26,19 @@ comparison is fair without teaching the extractor NewsQuant's label set:
 * unit ``km2`` -> 'square kilometre', ``km`` -> 'kilometre', ``mi2`` -> 'square mile',
   ``mi`` -> 'mile', ``m`` -> 'metre', ``percent`` -> 'percentage', ``years`` -> 'year' ('year of
   age' when the figure's own surface ends in '-old' or 'old'), ``months``/``weeks``/``days``/
-  ``hours``/``minutes`` -> the singular; ``fraction`` -> '-' (dimensionless);
+  ``hours``/``minutes`` -> the singular; ``fraction`` -> '-' (dimensionless); the other
+  measure units (``GHz``, ``mAh``, ``m2``, ``ksi``, ``basis points``, ...) -> their names in
+  NewsQuant's vocabulary (``UNIT_NAMES``);
 * unit ``count``: a currency in ``counts`` ('US dollars', 'euros', 'pounds', 'yuan', ...) -> that
   currency's NewsQuant name; another counted thing -> the lemmas of its words ('civilians
   killed' has 'killed' stripped first: a trailing participle is an outcome, not the noun), which
   is how NewsQuant normalises counted nouns ('workers' -> 'worker', 'European countries' ->
-  'european country'); nothing counted -> '-';
+  'european country'); a rate ('US dollars per barrel') -> both parts mapped ('dollar per
+  barrel'); nothing counted -> '-';
 * qualifier ``exact`` -> '=', ``approximate`` and ``vague`` -> '~', ``at_least`` and
   ``more_than`` -> '>', ``less_than`` -> '<', ``range`` -> '=' (NewsQuant writes ranges as a
-  value 'low-high' with change '='). NewsQuant's 'up' and 'down' (a change of a quantity) have no
-  counterpart in our qualifiers and are always missed on value+change.
+  value 'low-high' with change '='); a figure's ``direction`` (up/down: 'rose 4%') is used as the
+  change when set.
 
 Run: ``python -m orchestration.evaluation.newsquant [--limit N] [--errors]``.
 """
@@ -61,7 +64,13 @@ UNIT_NAMES = {
     "in": "inch", "yd": "yard", "cm": "centimetre", "mm": "millimetre", "ha": "hectare", "acres": "acre",
     "hp": "horsepower", "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte", "mw": "megawatt",
     "gw": "gigawatt", "kw": "kilowatt", "kwh": "kilowatt hour", "rpm": "revolution per minute",
-    "degrees": "degree",
+    "degrees": "degree", "hz": "hertz", "khz": "kilohertz", "mhz": "megahertz", "ghz": "gigahertz",
+    "w": "watt", "mwh": "megawatt hour", "gwh": "gigawatt hour", "mah": "milliampere-hour", "v": "volt",
+    "kv": "kilovolt", "mg": "milligram", "ml": "millilitre", "μm": "micrometre", "nm": "nanometre",
+    "m2": "square metre", "ft2": "square foot", "mpg": "mile per gallon", "ppm": "parts-per-million",
+    "ppb": "parts-per-billion", "psi": "pound per square inch", "ksi": "kilopound per square inch",
+    "mpa": "megapascal", "gpa": "gigapascal", "gt": "gigaton", "lb-ft": "pound-foot",
+    "mbps": "megabit per second", "gbps": "gigabit per second", "basis points": "basis point",
 }
 CURRENCY_NAMES = {
     "us dollars": "dollar", "dollars": "dollar", "dollar": "dollar", "euros": "euro", "euro": "euro",
@@ -71,6 +80,7 @@ CURRENCY_NAMES = {
     "canadian dollars": "canadian dollar", "hong kong dollars": "hong kong dollar",
     "new zealand dollars": "new zealand dollar", "singapore dollars": "singapore dollar",
     "ringgit": "malaysian ringgit", "rupees": "indian rupee", "swiss francs": "swiss franc",
+    "cents": "cent", "cent": "cent", "sen": "sen", "shekels": "shekel", "shekel": "shekel",
 }
 CHANGES = {"exact": "=", "approximate": "~", "vague": "~", "at_least": ">", "more_than": ">",
            "less_than": "<", "range": "="}
@@ -124,6 +134,13 @@ def normalized_unit(unit: str, counts: str | None, surface: str, lemmatize=None)
     if not counts:
         return "-"
     lowered = counts.lower().strip()
+    head, _, per = lowered.partition(" per ")
+    if per:  # a rate: '$58 a barrel' counts 'US dollars per barrel' -> 'dollar per barrel'
+        return f"{_counted(head, lemmatize)} per {lemmatize(per) if lemmatize else per}"
+    return _counted(lowered, lemmatize)
+
+
+def _counted(lowered: str, lemmatize) -> str:
     if lowered in CURRENCY_NAMES:
         return CURRENCY_NAMES[lowered]
     words = lowered.split()
