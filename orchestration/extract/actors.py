@@ -3,8 +3,9 @@ organisations and anonymous sources, each mention with a canonical name for its 
 spelling-insensitive key for resolution across articles.
 
 Within an article, a surname ('Putin'), a title ('the spokesman') or a pronoun subject of a
-reporting verb ('he said') is resolved to the full name it refers to. ``side`` is filled only
-from evidence in the text (a nationality word or a country's institution), never guessed.
+reporting verb ('he said') is resolved to the full name it refers to; a title that speaks with no
+named holder ('the US ambassador to the UN said') is an unnamed person of the article. ``side`` is
+filled only from evidence in the text (a nationality word or a country's institution), never guessed.
 """
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ INSTITUTIONS: list[tuple[re.Pattern[str], str, str]] = [
      "Office of the President", "government"),
     (re.compile(r"\b(prosecutor[- ]general'?s? office|office of the prosecutor general|prosecutor general)\b"),
      "Prosecutor General's Office", "government"),
+    (re.compile(r"\b((regional|military|operational|joint|unified|territorial) command|command)\b"), "Command", "military"),
     (re.compile(r"\b(armed forces|army|military|troops|forces|soldiers|servicemen|service members|invaders|"
                 r"occupiers|occupying forces|units|infantry|paratroopers|marines|fighters)\b"), "Armed Forces", "military"),
     (re.compile(r"\b(delegat(es|ion)|delegations)\b"), "Delegation", "government"),
@@ -94,11 +96,16 @@ KNOWN_ORGANIZATIONS = {
     "red cross": ("International Committee of the Red Cross", "organization", "international"),
     "icrc": ("International Committee of the Red Cross", "organization", "international"),
     "fsb": ("Federal Security Service of Russia", "government", "russia"),
+    "federal security service": ("Federal Security Service of Russia", "government", "russia"),
+    "the federal security service": ("Federal Security Service of Russia", "government", "russia"),
+    "russia's federal security service": ("Federal Security Service of Russia", "government", "russia"),
     "sbu": ("Security Service of Ukraine", "government", "ukraine"),
     "afu": ("Armed Forces of Ukraine", "military", "ukraine"), "zsu": ("Armed Forces of Ukraine", "military", "ukraine"),
     "wagner": ("Wagner Group", "armed_group", "russia"), "wagner group": ("Wagner Group", "armed_group", "russia"),
     "the wagner group": ("Wagner Group", "armed_group", "russia"),
     "rosgvardia": ("National Guard of Russia", "military", "russia"),
+    "rosguardia": ("National Guard of Russia", "military", "russia"),
+    "rosgvardiya": ("National Guard of Russia", "military", "russia"),
     "verkhovna rada": ("Verkhovna Rada", "government", "ukraine"), "rada": ("Verkhovna Rada", "government", "ukraine"),
     "duma": ("State Duma", "government", "russia"), "state duma": ("State Duma", "government", "russia"),
     "the state duma": ("State Duma", "government", "russia"),
@@ -128,8 +135,9 @@ ANONYMOUS_NOUNS = frozenset({"official", "officials", "source", "sources", "offi
                              "observers", "commander", "commanders"})
 ANONYMOUS_DETERMINERS = frozenset({"a", "an", "one", "two", "three", "several", "some", "unnamed", "anonymous",
                                    "other", "many"})
-COLLECTIVE_GOVERNMENT_NOUNS = frozenset({"authorities", "officials", "government", "leadership"})
+COLLECTIVE_GOVERNMENT_NOUNS = frozenset({"authorities", "officials", "government", "leadership", "administration"})
 PRONOUNS = frozenset({"he", "she"})
+TITLE_MODIFIERS = frozenset({"special", "deputy", "vice", "acting", "senior", "first", "former", "chief", "press"})
 
 
 @dataclass(slots=True)
@@ -144,16 +152,20 @@ class _Candidate:
     anonymous: bool = False
     key: str | None = None
     titles: frozenset[str] = frozenset()
+    tail_end: int | None = None  # an anonymous source's affiliation, which may hold other actors
 
 
 def extract_actors(doc: Doc) -> list[ActorMention]:
     scan = _Scan(doc)
-    candidates = [*_named_entities(doc), *_national_groups(doc, scan), *_metonyms(doc, scan),
+    candidates = [*_named_entities(doc), *_numbered_units(doc), *_national_groups(doc, scan), *_metonyms(doc, scan),
                   *_local_authorities(doc), *_anonymous_sources(doc, scan), *_subject_descriptions(doc, scan)]
     accepted = _without_overlaps(candidates)
     accepted = _qualify_institutions(accepted)
+    accepted = _resolve_collectives(doc, accepted)
     accepted = _resolve_people(doc, accepted)
-    accepted = sorted(accepted + list(_titles_and_pronouns(doc, scan, accepted)), key=lambda c: c.start)
+    referring = list(_titles_and_pronouns(doc, scan, accepted))
+    accepted = sorted(accepted + referring + list(_unnamed_speakers(doc, scan, accepted + referring)),
+                      key=lambda c: c.start)
     return [_mention(doc, c) for c in accepted]
 
 
@@ -194,6 +206,19 @@ class _Scan:
 
 def _named_entities(doc: Doc) -> Iterator[_Candidate]:
     for ent in doc.ents:
+        if ent.label_ == "ORG" and (split := _title_inside(doc, ent.start, ent.end)) is not None:
+            # 'Russian Foreign Ministry Special Envoy Rodion Miroshnik' tagged ORG as a whole:
+            # the institution, then the person it employs
+            org_end = split - 1
+            while org_end > ent.start and (doc[org_end - 1].lower_ in TITLE_WORDS or doc[org_end - 1].lower_ in TITLE_MODIFIERS):
+                org_end -= 1
+            organisation = _organisation(doc, doc[ent.start:org_end]) if org_end > ent.start else None
+            if organisation is not None and organisation.end <= org_end:
+                yield organisation
+            person = _person(doc, doc[split:ent.end])
+            if person is not None:
+                yield person
+            continue
         if ent.label_ == "PERSON":
             candidate = _person(doc, ent)
         elif ent.label_ in ("ORG", "NORP", "FAC", "GPE"):
@@ -221,11 +246,29 @@ def _person(doc: Doc, ent: SpacySpan) -> _Candidate | None:
     if name_start >= end or not any(t.is_alpha and t.text[0].isupper() for t in doc[name_start:end]):
         return None
     name = doc[name_start:end].text
-    if _looks_like_non_person(name):
+    if _looks_like_non_person(name) or _is_place_position(doc, name_start, end):
         return None
     titles, nation, evidence = _person_context(doc, start, name_start, end)
     return _Candidate(start, end, name, "person", nation.side if nation else "unknown", evidence, "name",
                       titles=titles)
+
+
+def _title_inside(doc: Doc, start: int, end: int) -> int | None:
+    """Where a person's name starts inside an ORG span that ends in a title and two or three
+    capitalised words ('... Ministry Special Envoy Rodion Miroshnik'), else None."""
+    if end - start < 4:
+        return None
+    for split in (end - 2, end - 3):
+        if split - 1 <= start or doc[split - 1].lower_ not in TITLE_WORDS:
+            continue
+        name = doc[split:end]
+        lowered = name.text.lower()
+        if all(t.is_title and t.is_alpha for t in name) and not any(t.lower_ in TITLE_WORDS for t in name) \
+                and not (_institution(lowered) or GOVERNMENT_WORDS.search(lowered) or MILITARY_UNIT_WORDS.search(lowered)
+                         or ORGANISATION_WORDS.search(lowered) or MEDIA_WORDS.search(lowered)) \
+                and all(nation_of(t.text) is None for t in name):
+            return split
+    return None
 
 
 def _is_mistagged_person(doc: Doc, start: int, end: int) -> bool:
@@ -261,6 +304,33 @@ def _is_first_name(token: Token) -> bool:
             and not (token.i > 0 and token.nbor(-1).text in (".", "!", "?", "\n")))
 
 
+PLACE_NOUNS_AFTER = frozenset({"region", "regions", "oblast", "province", "district", "city", "village", "town",
+                               "area", "border", "front", "direction", "axis", "sector", "raion", "county",
+                               "governorate", "peninsula", "river", "airport", "port", "plant"})
+PLACE_NOUNS_BEFORE = frozenset({"village", "town", "city", "post", "settlement", "hamlet", "outpost", "checkpoint",
+                                "crossing", "region", "oblast", "district", "port", "in", "near", "outside", "towards"})
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "towards"})
+
+
+def _is_place_position(doc: Doc, start: int, end: int) -> bool:
+    """A name the model tagged PERSON where only a place fits: 'the Kharkiv region', 'the border
+    post Lugachevka', 'the village of Ternova', 'fighting near Pokrovsk'."""
+    if end < len(doc) and doc[end].lower_ in PLACE_NOUNS_AFTER:
+        return True
+    if end + 2 < len(doc) and doc[end].lower_ in ("and", "or", ",") \
+            and any(t.lower_ in PLACE_NOUNS_AFTER for t in doc[end + 2:min(len(doc), end + 4)]):
+        return True  # 'the Kharkiv and Donetsk regions'
+    if end - start == 1 and (end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in ("GPE", "LOC")
+                             or start > 1 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in ("GPE", "LOC")
+                             and end < len(doc) and doc[end].lower_ in (",", "and", "or")):
+        return True  # a list of places: 'cities including Kharkiv, Zaporizhzhia and Sloviansk'
+    if start > 0 and doc[start - 1].lower_ in PLACE_NOUNS_BEFORE and end - start == 1:
+        return doc[start - 1].lower_ not in PLACE_PREPOSITIONS or not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS_BEFORE
+
+
 def _looks_like_non_person(name: str) -> bool:
     lowered = name.lower()
     return (lowered in MEDIA_NAMES or lowered in KNOWN_ORGANIZATIONS or lowered in NATION_BY_WORD
@@ -283,6 +353,9 @@ def _person_context(doc: Doc, start: int, name_start: int, end: int) -> tuple[fr
                 break
             words.append(token)
     titles = frozenset(t.lower_ for t in words if t.lower_ in TITLE_WORDS)
+    if titles:  # the place an office is of ('the governor of the Tver region'), kept as '@tver'
+        titles |= {"@" + t.lower_ for t in words if t.is_title and t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
+                   and t.ent_type_ != "PERSON" and nation_of(t.text) is None}
     for token in words:
         nation = nation_of(token.text)
         if nation is not None:
@@ -378,10 +451,10 @@ def _institution(lowered: str) -> tuple[str, str] | None:
     return None
 
 
-def _nation_in(doc: Doc, start: int, end: int) -> tuple[Nation | None, str | None]:
+def _nation_in(doc: Doc, start: int, end: int, before: int = 2) -> tuple[Nation | None, str | None]:
     """A nationality word inside the span or right before it ('Russian Defense Ministry',
     'Russia's Defense Ministry', 'the Ministry of Defence of Ukraine')."""
-    window = list(doc[max(0, start - 2):end])
+    window = list(doc[max(0, start - before):end])
     for token in window:
         if token.i < start and token.pos_ not in ("ADJ", "PROPN", "PART"):
             continue
@@ -397,8 +470,8 @@ def _national_groups(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
     for i in scan.with_nation:
         token = doc[i]
         nation = nation_of(token.text)
-        if nation is None or token.ent_type_ == "PERSON":
-            continue
+        if nation is None or token.ent_type_ == "PERSON" and not nation.is_place_name(token.text):
+            continue  # "Kyiv's forces" with 'Kyiv' mistagged PERSON is still Kyiv's
         head_index = None
         for k in range(token.i + 1, min(len(doc), token.i + 5)):
             candidate_text = doc[token.i + 1:k + 1].text.lower().replace("’", "'")
@@ -409,6 +482,9 @@ def _national_groups(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
                 head_index = k
         if head_index is None:
             continue
+        if head_index + 1 < len(doc) and doc[head_index + 1].lower_ in TITLE_WORDS and doc[head_index + 1].pos_ == "NOUN" \
+                and not (head_index + 2 < len(doc) and doc[head_index + 2].ent_type_ == "PERSON"):
+            continue  # "Kyiv's military administrator said": an unnamed person's title, not the group
         start, end = token.i, head_index + 1
         if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
             start -= 2
@@ -460,15 +536,44 @@ def _metonyms(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
                              doc[start:end].text, "metonym")
 
 
+NUMBERED_UNIT = re.compile(r"\b\d{1,4}(?:st|nd|rd|th)(?:[ -](?:separate|independent|special|guards?|motori[sz]ed|"
+                           r"mechani[sz]ed|assault|airborne|air[ -]assault|rifle|tank|artillery|marine|infantry|"
+                           r"territorial|defen[cs]e|naval|jaeger|mountain|combined|arms|operational|presidential|"
+                           r"national|coastal|[A-Z][a-z]+)){0,4}[ -](?:brigade|battalion|regiment|division|corps|"
+                           r"army|fleet|squadron|detachment)\b", re.IGNORECASE)
+
+
+def _numbered_units(doc: Doc) -> Iterator[_Candidate]:
+    """'the 14th separate mechanized brigade', 'the 47th Brigade', "Russia's 58th Combined Arms Army":
+    military units named by number, which the model tags as ordinals, if at all."""
+    text = doc.text
+    if "th " not in text and "st " not in text and "nd " not in text and "rd " not in text \
+            and "th-" not in text:
+        return
+    for match in NUMBERED_UNIT.finditer(text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        words = [w if w[:1].isdigit() else w[:1].upper() + w[1:] for w in re.split(r"\s+", match.group(0))]
+        nation, evidence = _nation_in(doc, span.start, span.end)
+        start = span.start
+        if nation is not None:  # "Ukraine's 93rd Brigade", 'the Russian 58th Army': the owner is part of the name
+            start = next((t.i for t in doc[max(0, start - 2):start] if t.text == evidence), start)
+        yield _Candidate(start, span.end, " ".join(words), "military", nation.side if nation else "unknown",
+                         evidence, "name")
+
+
 def _local_authorities(doc: Doc) -> Iterator[_Candidate]:
     """'Tver regional authorities', 'the Sumy regional administration', 'Belgorod city council'."""
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC") or nation_of(ent.text) is not None:
-            continue
+        if ent.label_ not in ("GPE", "LOC", "ORG") or nation_of(ent.text) is not None:
+            continue  # ORG: the small model tags some oblasts so ('the Sumy regional administration')
         k = ent.end
         while k < len(doc) and doc[k].lower_ in ("regional", "region", "oblast", "city", "local", "military", "'s", "’s",
                                                   "provincial", "district", "municipal"):
             k += 1
+        if ent.label_ == "ORG" and k == ent.end:
+            continue  # 'the Trump administration': only a regional word makes an ORG a place here
         if k < len(doc) and doc[k].lower_ in LOCAL_AUTHORITY_WORDS and k > ent.end - 1:
             start, _ = _trimmed(doc, ent.start, ent.end)
             place = doc[start:ent.end].text
@@ -491,22 +596,27 @@ def _subject_descriptions(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
     for i in scan.noun_subjects:
         token = doc[i]
         if token.dep_ != "nsubj" or token.pos_ != "NOUN" or token.lemma_ in NON_AGENT_NOUNS \
-                or token.lower_ in TITLE_WORDS or any(c.lower_ in ("no", "any") for c in token.children):
-            continue  # titles are resolved to the named person they refer to, or left out
+                or token.lower_ in TITLE_WORDS or any(c.lower_ in ("no", "any") for c in token.children) \
+                or token.lower_ in ANONYMOUS_NOUNS and any(c.lower_ == "the" for c in token.children):
+            continue  # titles and 'the source' are resolved to whom they refer to, or described later
         verb = token.head
-        if verb.lemma_ not in REPORTING_VERBS or verb.pos_ not in ("VERB", "AUX"):
-            continue
+        collective = token.lower_ in COLLECTIVE_GOVERNMENT_NOUNS
+        if not (verb.lemma_ in REPORTING_VERBS and verb.pos_ in ("VERB", "AUX") or collective and verb.pos_ == "VERB"):
+            continue  # 'the occupation authorities indicated', 'regional authorities are appealing': they act
+        if collective and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            continue  # 'his administration': whose, the rules cannot tell
         left = [t for t in token.subtree if t.i <= token.i]
         start = left[0].i
-        while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
-            start += 1
+        while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj", "det")):
+            start += 1  # 'The Russian military' is the span of 'Russian military', found as a national group
         words = doc[start:token.i + 1]
-        description = _display(" ".join(t.text for t in words if t.dep_ != "det" and t.dep_ != "poss"))
+        description = _display(" ".join(t.text for t in words if t.dep_ != "poss" and t.dep_ != "case"
+                                        and t.lower_ not in ("'s", "’s")))
         if not description:
             continue
         nation, evidence = _nation_in(doc, start, token.i + 1)
-        yield _Candidate(start, token.i + 1, description, "other", nation.side if nation else "unknown", evidence,
-                         "description", anonymous=True)
+        yield _Candidate(start, token.i + 1, description, "government" if collective else "other",
+                         nation.side if nation else "unknown", evidence, "description", anonymous=True)
 
 
 def _anonymous_sources(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
@@ -518,21 +628,41 @@ def _anonymous_sources(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
         root = chunk.root
         if root.lower_ not in ANONYMOUS_NOUNS or any(t.ent_type_ in ("PERSON", "ORG") for t in chunk):
             continue
-        if not _is_source_position(root):
-            continue
+        if not _is_source_position(root) and not any(t.lower_ in ("unnamed", "anonymous") for t in chunk):
+            continue  # 'an unnamed official played down the claim' is a source wherever it stands
         first = chunk[0]
         if first.lower_ in ("the", "this", "that", "these", "those", "his", "her", "their", "its", "no", "any", "every"):
             continue  # 'the official' refers back to someone named: a title, resolved later
         start = chunk.start + (1 if first.lower_ in ANONYMOUS_DETERMINERS and first.lower_ not in ("unnamed", "anonymous") else 0)
         if start >= chunk.end:
             continue
-        nation, evidence = _nation_in(doc, chunk.start, chunk.end)
-        description = _display(doc[start:chunk.end].text)
+        tail = _source_affiliation_end(doc, root)
+        nation, evidence = _nation_in(doc, chunk.start, tail or chunk.end, before=0)
+        description = _display(doc[start:tail or chunk.end].text)
         plural = root.tag_ == "NNS"
-        if plural and root.lower_ in ("officials",) and nation is not None:
+        if plural and root.lower_ in ("officials",) and nation is not None and tail is None:
             continue  # 'Russian officials': a national group, found by _national_groups
         yield _Candidate(chunk.start, chunk.end, f"anonymous {description}", "person",
-                         nation.side if nation else "unknown", evidence, "anonymous", anonymous=True)
+                         nation.side if nation else "unknown", evidence, "anonymous", anonymous=True, tail_end=tail)
+
+
+AFFILIATION_PREPOSITIONS = frozenset({"from", "in", "within", "inside", "at", "with", "close", "familiar"})
+
+
+def _source_affiliation_end(doc: Doc, root: Token) -> int | None:
+    """Where 'a source from the Ukrainian security services (SBU)' ends: the source noun's
+    'from / in / within / close to / familiar with' phrase, up to a comma or a verb."""
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPOSITIONS or \
+                child.dep_ == "amod" and child.lower_ in ("close", "familiar"):
+            end = child.right_edge.i + 1
+            if end - child.i > 12 or any(t.text in (",", ";") or t.pos_ == "VERB" for t in doc[child.i:end]):
+                return None
+            while end < len(doc) and doc[end].text == ")" and any(t.text == "(" for t in doc[child.i:end]):
+                end += 1
+            return end
+        break  # only a phrase right after the noun
+    return None
 
 
 def _is_source_position(token: Token) -> bool:
@@ -568,6 +698,16 @@ UNQUALIFIED_INSTITUTIONS = frozenset(canonical for _, canonical, _ in INSTITUTIO
 def _qualify_institutions(accepted: list[_Candidate]) -> list[_Candidate]:
     """'the Foreign Ministry' with no nationality: the nation whose government institutions the
     article names most, when one clearly dominates (twice as often as any other)."""
+    # 'Russia's National Guard ... the National Guard': the nation the article gave this very institution
+    qualified: dict[str, dict[tuple[str, str], str | None]] = {}
+    for c in accepted:
+        base, of, _ = c.canonical.partition(" of ")
+        if of and base in UNQUALIFIED_INSTITUTIONS and c.side not in ("unknown", "international"):
+            qualified.setdefault(base, {}).setdefault((c.canonical, c.side), c.side_evidence)
+    if qualified:
+        accepted = [replace(c, canonical=only[0][0], side=only[0][1], side_evidence=only[1])
+                    if len(qualified.get(c.canonical, ())) == 1
+                    and (only := next(iter(qualified[c.canonical].items()))) else c for c in accepted]
     counts: dict[str, int] = {}
     for c in accepted:
         if c.actor_type == "government" and " of " in c.canonical and c.side not in ("unknown", "international"):
@@ -584,6 +724,21 @@ def _qualify_institutions(accepted: list[_Candidate]) -> list[_Candidate]:
     return [replace(c, canonical=f"{c.canonical} of {nation.name}", side=nation.side,
                     side_evidence=f"article's {nation.adjective} institutions")
             if c.canonical in UNQUALIFIED_INSTITUTIONS else c for c in accepted]
+
+
+def _resolve_collectives(doc: Doc, accepted: list[_Candidate]) -> list[_Candidate]:
+    """'The Sumy regional administration allocates funds ... the administration gives food': a bare
+    'the administration / the authorities' takes the latest government actor of that noun before it."""
+    resolved: list[_Candidate] = []
+    for c in accepted:
+        if c.kind == "description" and c.canonical in COLLECTIVE_GOVERNMENT_NOUNS and c.end - c.start == 1 \
+                and c.start > 0 and doc[c.start - 1].lower_ == "the":
+            earlier = [a for a in resolved if a.actor_type == "government" and a.end <= c.start and a.start >= c.start - 300
+                       and doc[a.end - 1].lower_ == doc[c.start].lower_ and a.canonical != c.canonical]
+            if earlier:
+                c = replace(earlier[-1], start=c.start, end=c.end, kind="title", tail_end=None)
+        resolved.append(c)
+    return resolved
 
 
 def _resolve_people(doc: Doc, accepted: list[_Candidate]) -> list[_Candidate]:
@@ -646,7 +801,7 @@ def _titles_and_pronouns(doc: Doc, scan: _Scan, accepted: list[_Candidate]) -> I
         if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in REPORTING_VERBS:
             person = _latest_before(people, token.i, doc, sentence_starts, max_sentences=4)
             if person is not None:
-                yield replace(person, start=token.i, end=token.i + 1, kind="pronoun")
+                yield replace(person, start=token.i, end=token.i + 1, kind="pronoun", tail_end=None)
             continue
         if (token.lower_ in TITLE_WORDS or token.lower_ in ANONYMOUS_NOUNS) and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "appos", "ROOT"):
             determiner = doc[token.i - 1] if token.i else None
@@ -659,7 +814,12 @@ def _titles_and_pronouns(doc: Doc, scan: _Scan, accepted: list[_Candidate]) -> I
             if first in taken:
                 continue
             fitting = [p for p in people if token.lower_ in p.titles or _title_family(token.lower_) & p.titles]
-            fitting += [a for a in accepted if a.anonymous and a.canonical.split()[-1] == token.lower_]
+            fitting += [a for a in accepted if a.anonymous and a.canonical.split()[-1] == token.lower_
+                        or a.kind == "anonymous" and token.lower_ in a.canonical.split()]
+            nation, _ = _nation_in(doc, first, token.i + 1, before=0)
+            if nation is not None:  # 'the Russian president' is not the Ukrainian one named before
+                fitting = _of_side(fitting, nation.side)
+            fitting = _of_region(fitting, token)
             person = _latest_before(fitting, token.i, doc, sentence_starts, max_sentences=30)
             if person is None:
                 continue
@@ -670,7 +830,111 @@ def _titles_and_pronouns(doc: Doc, scan: _Scan, accepted: list[_Candidate]) -> I
                         and doc[tail].text not in (",", ".") and tail - end < 8 and doc[tail].lower_ not in ("said", "says"):
                     tail += 1
                 end = tail
-            yield replace(person, start=first, end=end, kind="title")
+            yield replace(person, start=first, end=end, kind="title", tail_end=None)
+
+
+UNNAMED_SPEAKER_PREPOSITIONS = frozenset({"of", "for", "to", "in", "at"})
+
+
+def _unnamed_speakers(doc: Doc, scan: _Scan, found: list[_Candidate]) -> Iterator[_Candidate]:
+    """A title that speaks with no named person to stand for: 'the US Ambassador to the UN said',
+    "Kyiv's military administrator in Kursk said", 'according to the governor'. Kept as an
+    unnamed person of the article, described by its title phrase."""
+    if not scan.titles_and_pronouns:
+        return
+    taken = {i for c in found for i in range(c.start, c.tail_end or c.end)}
+    people = [c for c in found if c.actor_type == "person" and not c.anonymous and c.kind == "name"]
+    named_tokens = {i for c in people for i in range(c.start, c.end)}
+    sentence_starts: list[int] = []
+    for i in scan.titles_and_pronouns:
+        token = doc[i]
+        if i in taken or token.lower_ not in TITLE_WORDS or token.pos_ not in ("NOUN", "PROPN") \
+                or token.lower_ in ("mr", "mrs", "ms", "dr", "sir", "press", "prime", "deputy") or token.tag_ == "NNS":
+            continue
+        head = token.head
+        if not (token.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in REPORTING_VERBS and head.pos_ in ("VERB", "AUX")
+                or token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"):
+            continue
+        start = token.left_edge.i
+        determiners = [t.i for t in doc[start:i] if t.lower_ == "the" and t.head.i == i]
+        if determiners:
+            start = determiners[-1]  # '23 Jul 2022 22.52 The governor said': a live blog's time stamp
+        if any(t.is_punct or t.i in named_tokens or t.i in taken and t.dep_ != "poss" for t in doc[start:i]):
+            continue
+        if any(t.i in named_tokens or t.dep_ == "appos" for t in token.subtree if t.i > i):
+            # 'the spokesman for the regional command, Oleksiy X, told AFP': the name follows
+            following = [p for p in people if i < p.start <= token.right_edge.i]
+            if following:
+                end = following[0].start
+                while end > i + 1 and doc[end - 1].is_punct:
+                    end -= 1
+                if not any(t.i in named_tokens for t in doc[start:end]):
+                    yield replace(following[0], start=start, end=end, kind="title", tail_end=None)
+            continue
+        named = _named_before(doc, token, start, people, sentence_starts) or _named_after(doc, token, people, sentence_starts)
+        if named is not None:  # "Ukraine's president said", 'A military spokesperson told AFP ... the spokesperson X said'
+            yield replace(named, start=start, end=i + 1, kind="title", tail_end=None)
+            continue
+        end = i + 1
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in UNNAMED_SPEAKER_PREPOSITIONS:
+                tail = child.right_edge.i + 1
+                if tail - child.i <= 6 and not any(t.is_punct or t.i in named_tokens for t in doc[child.i:tail]):
+                    end = tail
+            break
+        nation, evidence = _nation_in(doc, start, end, before=0)
+        yield _Candidate(start, end, _display(doc[start:end].text), "person", nation.side if nation else "unknown",
+                         evidence, "description", anonymous=True)
+
+
+def _of_region(people: list[_Candidate], token: Token) -> list[_Candidate]:
+    """'In the Belgorod region ..., according to the governor': not the governor of the Tver region."""
+    if not people:
+        return people
+    regions = _regions_named(token.sent)
+    return [p for p in people if not regions or not (places := {t for t in p.titles if t[0] == "@"})
+            or places & regions]
+
+
+def _regions_named(sentence: SpacySpan) -> set[str]:
+    """'@belgorod' for 'the Belgorod region', 'Belgorod Oblast' in the sentence."""
+    return {"@" + t.lower_ for t in sentence[:-1] if t.is_title and t.i > sentence.start and nation_of(t.text) is None
+            and t.nbor(1).lower_ in ("region", "oblast", "province", "governorate", "district")}
+
+
+def _of_side(people: list[_Candidate], side: str) -> list[_Candidate]:
+    """The people of this side; failing any, those whose side the article does not tell."""
+    return [p for p in people if p.side == side] or [p for p in people if p.side == "unknown"]
+
+
+def _named_before(doc: Doc, token: Token, start: int, people: list[_Candidate],
+                  sentence_starts: list[int]) -> _Candidate | None:
+    """The most recent named person whose titles fit, when the speaker's nationality (if any) agrees."""
+    family = _title_family(token.lower_)
+    fitting = [p for p in people if p.end <= start and (token.lower_ in p.titles or family & p.titles)]
+    nation, _ = _nation_in(doc, start, token.i + 1, before=0)
+    if nation is not None:
+        fitting = _of_side(fitting, nation.side)
+    fitting = _of_region(fitting, token)
+    return _latest_before(fitting, start, doc, sentence_starts, max_sentences=30)
+
+
+def _named_after(doc: Doc, token: Token, people: list[_Candidate], sentence_starts: list[int]) -> _Candidate | None:
+    """The named person, first met within the next three sentences, whose titles fit an unnamed
+    speaker's title; None when none does or when the speaker's nationality contradicts it."""
+    family = _title_family(token.lower_)
+    later = _of_region([p for p in people if p.start > token.i and (token.lower_ in p.titles or family & p.titles)], token)
+    if not later:
+        return None
+    first = min(later, key=lambda p: p.start)
+    if not sentence_starts:
+        sentence_starts.extend(s.start for s in doc.sents)
+    if sum(1 for s in sentence_starts if token.i < s <= first.start) > 3:
+        return None
+    nation, _ = _nation_in(doc, token.left_edge.i, token.i + 1, before=0)
+    if nation is not None and first.side not in ("unknown", nation.side):
+        return None
+    return first
 
 
 _NON_KEY_CHARACTERS = re.compile(r"[^a-z0-9 ]+")
@@ -703,7 +967,7 @@ def _latest_before(people: list[_Candidate], index: int, doc: Doc, sentence_star
 
 
 def _mention(doc: Doc, c: _Candidate) -> ActorMention:
-    span = doc[c.start:c.end]  # its text is the body from its first character to its last
+    span = doc[c.start:c.tail_end or c.end]  # its text is the body from its first character to its last
     char_start, char_end = span.start_char, span.end_char
     key = person_key(c.canonical) if c.actor_type == "person" and not c.anonymous else _actor_key(c.canonical)
     return ActorMention(

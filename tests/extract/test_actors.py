@@ -76,3 +76,124 @@ def test_offsets_survive_line_breaks_and_runs_of_spaces(nlp):
     by_surface = {a.surface: a for a in found}
     assert by_surface["He"].canonical_name == "Oleksiy Dmytrashkivsky" and by_surface["He"].mention_kind == "pronoun"
     assert by_surface["Russian troops"].canonical_name == "Armed Forces of Russia"
+
+
+def test_determiner_does_not_split_a_national_group_from_its_institution(nlp):
+    found = actors(nlp, "The Russian military announced on Tuesday that it had shot down twelve drones.")
+    assert ("Russian military", "Armed Forces of Russia", "military", "russia", "description") in found
+    assert not any(f[2] == "other" for f in found)
+
+
+def test_person_inside_an_organisation_span_is_split_out(nlp):
+    text = "Belarusian Interior Ministry Deputy Spokesman Anatol Krutsko told a briefing that the border was calm."
+    found = extract_actors(nlp(text))
+    people = [a for a in found if a.actor_type == "person"]
+    assert any(a.canonical_name == "Anatol Krutsko" for a in people), found
+    assert not any("Krutsko" in a.canonical_name for a in found if a.actor_type != "person")
+
+
+def test_place_names_tagged_as_people_are_dropped(nlp):
+    text = ("He said troops had regained ground in the Mykolaiv region (south) this week. "
+            "In Zelensky's words, the front held.")
+    names = {a.canonical_name for a in extract_actors(nlp(text)) if a.actor_type == "person"}
+    assert "Mykolaiv" not in names and "Zelensky" in names
+
+
+def test_unqualified_institution_takes_the_nation_given_to_it_earlier(nlp):
+    text = ("Ukraine's National Guard said it repelled an assault. Separately the Russian Defence Ministry "
+            "and the Russian Health Ministry spoke. Later the National Guard said two soldiers were hurt.")
+    names = {a.canonical_name for a in extract_actors(nlp(text)) if "Guard" in a.surface}
+    assert names == {"National Guard of Ukraine"}
+
+
+def test_title_after_a_national_group_is_a_person_not_the_group(nlp):
+    found = extract_actors(nlp("Moscow's military governor in Kherson said the ferry would resume."))
+    assert not any(a.canonical_name == "Armed Forces of Russia" for a in found)
+    speaker = [a for a in found if a.actor_type == "person"]
+    assert speaker and speaker[0].surface.startswith("Moscow's military governor") and speaker[0].is_anonymous
+    assert speaker[0].side == "russia"
+
+
+def test_unnamed_office_holder_who_speaks_is_an_article_scoped_actor(nlp):
+    found = extract_actors(nlp("Two people were hurt overnight, according to the governor of the Odesa region."))
+    speaker = [a for a in found if a.actor_type == "person"]
+    assert [a.surface for a in speaker] == ["the governor of the Odesa region"]
+    assert speaker[0].is_anonymous and speaker[0].canonical_name == "governor of the Odesa region"
+
+
+def test_anonymous_source_keeps_its_affiliation_and_later_references(nlp):
+    text = ("A source in the Polish foreign ministry told Reuters that the talks had stalled. "
+            "The source said a new round was unlikely. An unnamed diplomat later played down the remarks.")
+    found = extract_actors(nlp(text))
+    anonymous = [a for a in found if a.is_anonymous]
+    first = anonymous[0]
+    assert first.surface == "A source in the Polish foreign ministry" and first.side == "other"
+    assert any(a.surface == "The source" and a.canonical_name == first.canonical_name for a in anonymous)
+    assert any(a.surface == "An unnamed diplomat" for a in anonymous)
+
+
+def test_numbered_military_units(nlp):
+    found = actors(nlp, "Ukraine's 93rd mechanized brigade said it had pushed back an assault, and the 3rd Assault Brigade agreed.")
+    names = {(f[1], f[2]) for f in found}
+    assert ("93rd Mechanized Brigade", "military") in names
+    assert ("3rd Assault Brigade", "military") in names
+
+
+def test_coordinated_region_names_are_not_people(nlp):
+    text = ("Fighting continued in the Sumy and Chernihiv regions, Ukraine's army said. Missiles struck "
+            "Ukrainian towns, including Pavlohrad, Kramatorsk and Izium.")
+    assert not {a.canonical_name for a in extract_actors(nlp(text)) if a.actor_type == "person"} \
+        & {"Sumy", "Chernihiv", "Pavlohrad", "Kramatorsk", "Izium"}
+
+
+def test_unnamed_speaker_named_a_few_sentences_later_is_that_person(nlp):
+    text = ("A police spokeswoman told AFP on Monday that two suspects were held. The raid took place at dawn. "
+            "\u201cThey did not resist,\u201d the police spokeswoman Olena Petrenko told AFP.")
+    found = [a for a in extract_actors(nlp(text)) if a.actor_type == "person"]
+    first = found[0]
+    assert first.surface == "A police spokeswoman" and first.canonical_name == "Olena Petrenko"
+
+
+def test_possessive_title_resolves_to_the_named_holder_of_the_same_nation(nlp):
+    text = ("Ukrainian President Volodymyr Zelenskiy met troops on Monday. "
+            "Ukraine's president said the front was holding, but the Russian president said otherwise.")
+    found = {a.surface: a for a in extract_actors(nlp(text))}
+    assert found["Ukraine's president"].canonical_name == "Volodymyr Zelenskiy"
+    assert found["the Russian president"].canonical_name != "Volodymyr Zelenskiy"
+
+
+def test_authorities_acting_with_any_verb_are_actors(nlp):
+    found = actors(nlp, "The occupation authorities in the Zaporizhzhia region moved the archives to Crimea on Friday.")
+    assert ("occupation authorities", "occupation authorities", "government", "unknown", "description") in found
+
+
+def test_national_command_is_a_military_institution(nlp):
+    found = actors(nlp, "The Ukrainian southern command reported that two boats were destroyed.")
+    assert any(f[1] == "Command of Ukraine" and f[2] == "military" and f[3] == "ukraine" for f in found), found
+
+
+def test_the_administration_refers_back_to_the_regional_one(nlp):
+    text = ("The Kharkiv regional administration opened two shelters on Sunday. "
+            "Volunteers bring water and the administration gives blankets, officials said. His administration held talks.")
+    found = extract_actors(nlp(text))
+    later = [a for a in found if a.surface == "administration"]
+    assert later and later[0].canonical_name == "Authorities of Kharkiv"
+    assert not any(a.surface == "His administration" or a.surface == "administration" and a.char_start > 100
+                   and a.canonical_name == "administration" for a in found)
+
+
+def test_title_before_an_appositive_name_is_that_person(nlp):
+    text = "\u201cWe held the line,\u201d the spokesman for the eastern command, Nazar Voloshyn, told Reuters."
+    found = [a for a in extract_actors(nlp(text)) if a.actor_type == "person"]
+    titled = [a for a in found if a.mention_kind == "title"]
+    assert titled and titled[0].surface == "the spokesman for the eastern command"
+    assert titled[0].canonical_name == "Nazar Voloshyn"
+
+
+def test_title_in_a_sentence_about_another_region_is_not_the_named_governor(nlp):
+    text = ("The governor of the Kursk region, Pavel Ivanov, ordered an evacuation. "
+            "In the Bryansk region, two people were injured, according to the governor. "
+            "In the Kursk region, one person was hurt, the governor said.")
+    governors = [a for a in extract_actors(nlp(text)) if a.surface == "the governor"]
+    assert [a.canonical_name for a in governors] == ["governor", "Pavel Ivanov"]
+    assert governors[0].is_anonymous
