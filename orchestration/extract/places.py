@@ -2,21 +2,27 @@
 
 Recognition: spaCy's GPE/LOC/FAC entities, plus gazetteer names in capitalised token runs
 that the small model misses or mislabels ('Kursk' as PRODUCT, 'Sudzha' as PERSON), plus cues:
-'the X region' / 'X oblast' (a first-level region), 'the village of X' (a settlement). A name
-found only in the gazetteer needs evidence before it counts (a locative preposition, a cue,
-coordination with another place, or a strong prior: a country, a region, a big city), so
-'Biden', 'March' or 'Mark' (all tiny towns somewhere) never become places. Nationality words
+'the X region' / 'X oblast' (a first-level region), 'the village of X' (a settlement; after
+'the villages of' every listed name, known to the gazetteer or not). A name found only in the
+gazetteer needs evidence before it counts (a locative preposition, also before a list it is in:
+'in the Zarvynske and Lyman areas'; a cue, coordination with another place, or a strong prior: a
+country, a region, a big city), so 'Biden', 'March' or 'Mark' (all tiny towns somewhere) never
+become places; once accepted, a name is a place in all its mentions. A facility-like name after
+'the' ('the White House') is the facility, not a town of that name. Nationality words
 ('Ukrainian') and the capitals or countries an actor extractor has claimed as governments
 ('Kyiv said') are not places.
 
 Resolution scores each gazetteer candidate by population (log scale), kind (countries and
 capitals first), and the article's context: the countries it mentions (by name, by a place in
-them, or by a nationality word), the regions it names, and an explicit container ('Orange
-County, California'). A bare name shared by a region and its namesake city ('Donetsk',
-'Kursk') is the city, unless the article also says 'Donetsk region': one sense per article.
-Names with no exact match are tried against similar spellings in the article's countries
-('Kubyansk' -> Kupiansk). A recognised toponym the gazetteer cannot resolve is still yielded,
-without coordinates.
+them, or by a nationality word), the regions it names, an explicit container ('Orange
+County, California', and the other way round: 'Tacoma, Washington' is the state), and, between
+close namesakes, nearness to the article's other places. A bare name shared by a region and its
+namesake city ('Donetsk', 'Kursk') is the city, unless the article also says 'Donetsk region':
+one sense per article. Names with no exact match are tried against similar spellings in the
+article's countries ('Kubyansk' -> Kupiansk), kept only near the article's places or in its
+regions. A small town far from all the article's other places is taken for a namesake of
+something the gazetteer lacks. A recognised toponym the gazetteer cannot resolve is still
+yielded, placed at the nearest named place (or the article's main one) if any.
 """
 from __future__ import annotations
 
@@ -95,6 +101,10 @@ PLACE_OBJECT_VERBS = frozenset({"shell", "bomb", "strike", "hit", "attack", "cap
                                 "retake", "recapture", "storm", "encircle", "surround", "besiege", "occupy",
                                 "evacuate", "enter", "reach", "visit", "leave", "target", "raid", "annex",
                                 "defend", "abandon", "flee", "bombard", "shell", "overrun", "take"})
+# Names a connector never joins to a place name ('the White House on Monday' is two names).
+CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                            "january", "february", "march", "april", "may", "june", "july", "august",
+                            "september", "october", "november", "december"})
 MAX_NAME_TOKENS = 7
 ABBREVIATION_PREFIX = "abbr:"
 # A facility is located by the place inside its name, unless the facility is usually elsewhere.
@@ -118,6 +128,7 @@ class _Candidate:
     cue_end: int | None = None  # token end including a trailing cue word ('Kursk region')
     cue_start: int | None = None  # token start including a leading cue ('the village of X' is not included)
     container: str | None = None  # key of an apposed container ('Orange County, California')
+    contained: str | None = None  # key of the name this one is the apposed container of ('California')
     facility: bool = False  # a facility or natural feature name, located by a place inside it
     location: GazetteerEntry | None = None
     entries: list[GazetteerEntry] = field(default_factory=list)
@@ -140,6 +151,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer, exclude: Sequence[CharSpan] =
     # to 'Atlanta' is the state), never to itself.
     context.add_resolved(accepted)
     _resolve(accepted, gazetteer, context)
+    _drop_stray_namesakes(accepted)
     focus = _focus(accepted)
     settlements = [c for c in accepted if c.chosen is not None and c.chosen.feature in ("city", "capital", "admin1")]
     for candidate in accepted:
@@ -224,7 +236,8 @@ def _name_runs(tokens: _Tokens) -> Iterator[tuple[int, int]]:
             continue
         j = i + 1
         while j < n and (can_start[j] or (lowers[j] in CONNECTORS and j + 1 < n
-                                          and (can_start[j + 1] or texts[j + 1] == "-"))
+                                          and (can_start[j + 1] or texts[j + 1] == "-")
+                                          and lowers[j + 1] not in CALENDAR_WORDS)
                          or (texts[j] == "-" and not tokens.spaced[j] and j + 1 < n)):
             if tokens.sent_start[j] and j > i:
                 break
@@ -242,13 +255,19 @@ def _gazetteer_spans(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer) -> list[tu
     """
     texts, lowers, punct, span_text = tokens.texts, tokens.lowers, tokens.punct, tokens.span_text
     found = []
-    for run_start, run_end in _split_runs(doc, tokens, gazetteer):
+    runs = [(start, end, normalize(span_text(start, end))) for start, end in _split_runs(doc, tokens, gazetteer)]
+    # A facility-like name the article once writes after 'the' is the facility in every mention
+    # ('the White House' ... 'White House officials'), not a town of that name.
+    the_keys = {key for start, end, key in runs if start > 0 and lowers[start - 1] == "the"
+                and lowers[end - 1].rstrip(".") in FACILITY_HEADS}
+    for run_start, run_end, run_key in runs:
         head = lowers[run_end - 1].rstrip(".")
-        run_key = normalize(span_text(run_start, run_end))
         # A run ending in a facility word names the facility, unless it is also a real town's
-        # name ('Pearl Harbor', 'Jersey City').
+        # name ('Pearl Harbor', 'Jersey City'); after 'the' a town is not meant ('the White House').
+        the_before = run_key in the_keys
         if run_end - run_start >= 2 and head in FACILITY_HEADS and not any(
-                e.population >= 10_000 or e.feature != "city" for e in gazetteer.lookup_key(run_key)):
+                e.feature != "city" or (e.population >= 10_000 and not the_before)
+                for e in gazetteer.lookup_key(run_key)):
             found.append((run_start, run_end, run_key, True))
             continue
         i = run_start
@@ -260,6 +279,9 @@ def _gazetteer_spans(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer) -> list[tu
                 for j in range(min(run_end, i + MAX_NAME_TOKENS), i, -1):
                     if lowers[j - 1] in CONNECTORS or punct[j - 1]:
                         continue
+                    if (j < run_end and texts[j] == "-" and not tokens.spaced[j - 1]) or (
+                            i > run_start and texts[i - 1] == "-" and not tokens.spaced[i - 1]):
+                        continue  # part of a hyphenated name ('Ivanivka' in 'Ivanivka-Zarichna')
                     key = normalize(span_text(i, j))
                     if j - i == 1 and (key in GENERIC_WORDS or _is_short_acronym_text(texts[i]) and not any(
                             e.feature == "country" for e in gazetteer.lookup_key(key))):
@@ -347,6 +369,7 @@ def _recognise(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer) -> list[_Candida
             candidate.ner_is_place = ent.label_ in PLACE_LABELS
         candidates.append(candidate)
         taken.update(range(start, end))
+    candidates.extend(_national_territory(tokens, taken, gazetteer))
     for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -355,12 +378,56 @@ def _recognise(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer) -> list[_Candida
             continue
         candidates.append(_Candidate(start, end, normalize(tokens.span_text(start, end)), ent.label_, True))
         taken.update(range(start, end))
+    candidates.extend(_cued_names(tokens, taken))
     candidates.sort(key=lambda c: c.start)
     for candidate in candidates:
         _attach_cues(doc, candidate)
     _share_plural_region_cues(doc, candidates)
     _attach_containers(doc, candidates)
     return candidates
+
+
+SETTLEMENT_OF_WORDS = frozenset({"village", "villages", "town", "towns", "settlement", "settlements", "hamlet"})
+MAX_CUED_TOKENS = 5
+
+
+def _cued_names(tokens: _Tokens, taken: set[int]) -> Iterator[_Candidate]:
+    """Names neither spaCy nor the gazetteer knows, after a settlement cue: 'the village of
+    Zarvynske', 'the settlements of Ivanivka-Zarichna and Zorianka' (each name in the list)."""
+    lowers, texts, can_start = tokens.lowers, tokens.texts, tokens.can_start
+    n = len(texts)
+    for i in range(n - 2):
+        if lowers[i] not in SETTLEMENT_OF_WORDS or lowers[i + 1] != "of":
+            continue
+        k = i + 2
+        while k < n and can_start[k]:
+            end = k + 1
+            while end < n and end - k < MAX_CUED_TOKENS and (can_start[end] or (
+                    texts[end] == "-" and not tokens.spaced[end - 1] and end + 1 < n and can_start[end + 1])):
+                end += 2 if texts[end] == "-" else 1
+            if not any(t in taken for t in range(k, end)):
+                taken.update(range(k, end))
+                yield _Candidate(k, end, normalize(tokens.span_text(k, end)), settlement_cue=True)
+            if end < n and lowers[end] in (",", "and", "or") and lowers[i].endswith("s"):
+                k = end + 1  # the plural cue covers a list
+                if k < n and lowers[k] in ("and", "or"):
+                    k += 1
+            else:
+                break
+
+
+TERRITORY_WORDS = frozenset({"territory", "soil"})
+
+
+def _national_territory(tokens: _Tokens, taken: set[int], gazetteer: Gazetteer) -> Iterator[_Candidate]:
+    """'Ukrainian territory', 'Russian soil': the country itself, named by its nationality word."""
+    lowers, texts = tokens.lowers, tokens.texts
+    for i in range(len(texts) - 1):
+        if lowers[i + 1] in TERRITORY_WORDS and tokens.can_start[i] and i not in taken and i + 1 not in taken:
+            country = gazetteer.country(gazetteer.demonym_country(texts[i]))
+            if country is not None and not texts[i].endswith("s"):
+                taken.update((i, i + 1))
+                yield _Candidate(i, i + 2, normalize(country.place_name))
 
 
 def _attach_cues(doc: Doc, c: _Candidate) -> None:
@@ -395,6 +462,7 @@ def _attach_containers(doc: Doc, candidates: list[_Candidate]) -> None:
         between = doc[first.end:second.start]
         if len(between) == 1 and between[0].text == ",":
             first.container = second.key
+            second.contained = first.key
 
 
 def _overlaps(tokens: _Tokens, c: _Candidate, exclude: Sequence[CharSpan]) -> bool:
@@ -421,7 +489,14 @@ def _entries(doc: Doc, c: _Candidate, gazetteer: Gazetteer) -> list[GazetteerEnt
 
 def _facility_location(doc: Doc, tokens: _Tokens, c: _Candidate, gazetteer: Gazetteer) -> GazetteerEntry | None:
     """The settlement or region named inside a facility's name ('Kharkiv Tractor Plant')."""
-    if doc[c.end - 1].lower_ in UNLOCATED_HEADS:
+    head = doc[c.end - 1].lower_
+    if head in UNLOCATED_HEADS:
+        if head in NATURAL_FEATURE_HEADS:
+            # 'the Korean Peninsula', 'the Irish Sea': a nationality word places it in (or off) that country.
+            for i in range(c.start, c.end - 1):
+                country = gazetteer.country(gazetteer.demonym_country(tokens.texts[i]))
+                if country is not None:
+                    return country
         return None
     country = None
     for i in range(c.start, c.end - 1):
@@ -447,6 +522,8 @@ class _Context:
     region_bases: set[str]
     surnames: set[str] = field(default_factory=set)  # last words of multi-word person names
     resolved: dict[str, GazetteerEntry] = field(default_factory=dict)
+    similar: dict[str, list[GazetteerEntry]] = field(default_factory=dict)  # spelling guesses by key
+    named_regions: set[str] = field(default_factory=set)  # admin1 codes named with a cue ('Kharkiv region')
 
     def countries_for(self, key: str) -> Counter:
         counts = Counter(self.countries)
@@ -466,6 +543,19 @@ class _Context:
         for c in accepted:
             if c.chosen is not None and c.score >= 0.6:
                 self.resolved.setdefault(c.key, c.chosen)
+
+    def near_other_place(self, key: str, entry: GazetteerEntry, degrees: float = 0.0) -> bool:
+        """``entry`` lies within about 150 km (``degrees`` of latitude, if given) of a settlement
+        or region resolved for another name."""
+        lat, lon = entry.latitude, entry.longitude
+        if lat is None:
+            return False
+        degrees = degrees or NEAR_DEGREES
+        for other, resolved in self.resolved.items():
+            if other != key and resolved.feature in ("city", "capital", "admin1") and resolved.latitude is not None \
+                    and abs(resolved.latitude - lat) < degrees and abs(resolved.longitude - lon) < 1.6 * degrees:
+                return True
+        return False
 
     @classmethod
     def of(cls, doc: Doc, tokens: _Tokens, candidates: list[_Candidate], gazetteer: Gazetteer) -> _Context:
@@ -495,6 +585,7 @@ class _Context:
             if c.region_cue:
                 for entry in _region_entries(c, gazetteer):
                     self.admin1[entry.admin1_code] += 1
+                    self.named_regions.add(entry.admin1_code)
                     self.countries[entry.country_code] += 1
             # Unambiguous names (one entry, or one entry in a country of its own) add their country.
             countries = {e.country_code for e in c.entries if e.country_code}
@@ -520,6 +611,13 @@ def _accept(doc: Doc, candidates: list[_Candidate], gazetteer: Gazetteer, contex
         c.accepted = _has_evidence(doc, c, previous, context, gazetteer)
         if c.accepted:
             previous = c
+    # One sense per article: a name shown to be a place once is one wherever spaCy does not say
+    # otherwise ('Balakliia (east) was quiet' before 'near Balakliia').
+    places = {c.key for c in candidates if c.accepted and c.entries and not c.facility}
+    for c in candidates:
+        if not c.accepted and c.key in places and c.ner_label is None and not _is_speaker(doc, c) and not (
+                c.start > 0 and doc[c.start - 1].lower_.rstrip(".") in PERSON_TITLES):
+            c.accepted = True
 
 
 def _locative_strength(doc: Doc, start: int, end: int | None = None) -> int:
@@ -535,6 +633,13 @@ def _locative_strength(doc: Doc, start: int, end: int | None = None) -> int:
     word = preceding.lower_
     if word in LOCATIVE_WORDS:
         return 2
+    if word in ("and", "or", ","):
+        # A list member takes the preposition before the list: 'in the Zarvynske and Lyman areas'.
+        i = preceding.i - 1
+        while i >= 0 and preceding.i - i <= 8 and (doc[i].text[:1].isupper() or doc[i].lower_ in (",", "and", "-")):
+            i -= 1
+        if i < preceding.i - 1:
+            return _locative_strength(doc, i + 1)
     if word == "of" and preceding.i > 0 and doc[preceding.i - 1].lower_ in PART_OF_WORDS:
         return 2
     return 1 if word in WEAK_LOCATIVE_WORDS else 0
@@ -700,14 +805,69 @@ def _score(entry: GazetteerEntry, c: _Candidate, countries: Counter, admin1: Cou
     if entry.admin1_code and entry.admin1_code in admin1:
         score += 1.0
     if c.container is not None:
-        container = gazetteer.lookup_key(c.container)
-        if any(entry.country_code == x.country_code and (x.feature == "country" or x.admin1_code == entry.admin1_code)
-               for x in container if x.place_key != entry.place_key):  # not the entry itself
+        # 'Orange County, California', 'Gainesville, Va.': the place inside the named region or
+        # country, or a quarter of the named city ('Brooklyn, New York'); not a namesake town
+        # nearby ('Paris, London' in a list is no Paris beside London, Ontario).
+        if any(x.place_key != entry.place_key and entry.country_code == x.country_code and _contains(x, entry)
+               for x in [*_keyed_entries(c.container, gazetteer), *gazetteer.regions_with_base(c.container)]):
             score += 6.0
+    if c.contained is not None and entry.feature in ("country", "admin1"):
+        # 'Tacoma, Washington', 'Tbilisi, Georgia': the region or country that holds the place before it.
+        if any(x.place_key != entry.place_key and x.country_code == entry.country_code and _contains(entry, x)
+               and x.feature in ("city", "capital") for x in _keyed_entries(c.contained, gazetteer)):
+            score += 4.0
     # An alternate name is often a former one ('Salisbury' for Harare): the place that still
     # carries the name comes first.
     score += 1.0 if primary else -1.0
     return score
+
+
+STRAY_POPULATION = 20_000
+STRAY_KM = 1_000.0
+
+
+def _drop_stray_namesakes(accepted: list[_Candidate]) -> None:
+    """A small place far from every other place the article names is a namesake of something the
+    gazetteer lacks ('Washington Square' in an article about New Orleans is not Philadelphia's):
+    it is left unresolved, so it is placed like any unknown name (at the nearest named place)."""
+    anchors = [(c.key, c.chosen.latitude, c.chosen.longitude) for c in accepted if c.chosen is not None
+               and c.chosen.latitude is not None and c.chosen.feature in ("city", "capital", "admin1")]
+    if len({key for key, _, _ in anchors}) < 3:
+        return
+    for c in accepted:
+        entry = c.chosen
+        if entry is None or entry.feature != "city" or entry.population >= STRAY_POPULATION or entry.latitude is None:
+            continue
+        if not any(key != c.key and _km(lat, lon, entry.latitude, entry.longitude) <= STRAY_KM
+                   for key, lat, lon in anchors):
+            c.chosen = None
+
+
+def _keyed_entries(key: str, gazetteer: Gazetteer) -> list[GazetteerEntry]:
+    if key.startswith(ABBREVIATION_PREFIX):
+        entry = gazetteer.abbreviation(key[len(ABBREVIATION_PREFIX):])
+        return [entry] if entry is not None else []
+    return gazetteer.lookup_key(key)
+
+
+NEIGHBOURHOOD_KM = 30.0
+
+
+def _contains(outer: GazetteerEntry, inner: GazetteerEntry) -> bool:
+    """``outer`` (same country) holds ``inner``: it is the country, the region, or a city it lies in."""
+    if outer.feature == "country":
+        return True
+    if outer.feature == "admin1":
+        return outer.admin1_code == inner.admin1_code
+    if outer.feature in ("city", "capital") and None not in (outer.latitude, inner.latitude):
+        return _km(outer.latitude, outer.longitude, inner.latitude, inner.longitude) <= NEIGHBOURHOOD_KM
+    return False
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def _resolve(accepted: list[_Candidate], gazetteer: Gazetteer, context: _Context) -> None:
@@ -722,16 +882,37 @@ def _resolve(accepted: list[_Candidate], gazetteer: Gazetteer, context: _Context
         else:
             pool = _without_namesake_regions(c.entries)
         if not pool:
-            pool = _similar(c, gazetteer, context)
+            if c.key not in context.similar:
+                context.similar[c.key] = _similar(c, gazetteer, context)
+            pool = context.similar[c.key]
+            if pool and context.resolved:
+                # A spelling guess of a small place needs the article's support: in a region it
+                # names as one, or close to its other places; else the name stays unknown and is
+                # placed by those places (a look-alike village 100 km away is not meant).
+                pool = [e for e in pool if e.population >= BIG_CITY or e.admin1_code in context.named_regions
+                        or context.near_other_place(c.key, e, GUESS_NEAR_DEGREES)]
         if not pool:
+            c.chosen = None
             continue
         if c.key not in by_key:  # the context does not change during a pass
             by_key[c.key] = context.countries_for(c.key), context.admin1_for(c.key)
         countries, admin1 = by_key[c.key]
         scored = sorted(((_score(e, c, countries, admin1, gazetteer), e) for e in pool), key=lambda pair: -pair[0])
+        if len(scored) > 1 and context.resolved and scored[1][0] > scored[0][0] - PROXIMITY_BONUS:
+            # Close namesakes: the one near the article's other places wins (of a country's
+            # many villages called Ivanivka, the one by the towns the article names).
+            floor = scored[0][0] - PROXIMITY_BONUS
+            scored = sorted(((score + PROXIMITY_BONUS if score > floor and e.feature == "city"
+                              and context.near_other_place(c.key, e) else score, e) for score, e in scored),
+                            key=lambda pair: -pair[0])
         c.chosen = scored[0][1]
         margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 3.0
         c.score = round(min(1.0, 0.5 + 0.15 * margin), 3)
+
+
+NEAR_DEGREES = 1.4  # about 150 km of latitude (and 1.6 times that of longitude, at mid latitudes)
+GUESS_NEAR_DEGREES = 0.45  # about 50 km
+PROXIMITY_BONUS = 0.75
 
 
 def _without_namesake_regions(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
@@ -747,7 +928,8 @@ def _similar(c: _Candidate, gazetteer: Gazetteer, context: _Context) -> list[Gaz
         return []
     countries = [cc for cc, _ in context.countries.most_common(3)]
     min_score = 85.0 if len(c.key) >= 7 else 90.0  # one letter off in a short name is another name
-    return [entry for entry, _ in gazetteer.similar(c.key, countries, min_score=min_score)[:3]]
+    # The closest spellings; the article's context picks among them and among namesakes.
+    return [entry for entry, _ in gazetteer.similar(c.key, countries, min_score=min_score)[:8]]
 
 
 NEAR_TOKENS = 60
