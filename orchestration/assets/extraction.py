@@ -1,5 +1,6 @@
 """NLP over articles not yet extracted → the ``extraction`` schema."""
 
+import math
 import os
 import time
 
@@ -17,9 +18,10 @@ from orchestration.warehouse.runs import pause_point, update_run
 from orchestration.warehouse.schema import EXTRACTION_TABLES
 
 EXTRACTION_ASSET_TABLES = ("processed_articles", *EXTRACTION_TABLES)
-# Starting worker processes costs seconds (each loads the model and the gazetteer); below this
-# many pending articles one process finishes sooner.
-MIN_ARTICLES_FOR_WORKERS = 100
+# Starting worker processes costs about four seconds (each imports spaCy and loads the model and
+# the gazetteer, in parallel); an average article takes about two seconds of NLP, so from about a
+# dozen pending articles, halving the work pays for the start.
+MIN_ARTICLES_FOR_WORKERS = 16
 # Articles per committed chunk: a killed run loses at most one chunk of work.
 CHUNK_SIZE_ENV = "CLAIMHOUSE_EXTRACTION_CHUNK"
 DEFAULT_CHUNK_SIZE = 64
@@ -46,6 +48,8 @@ def extracted_mentions(context: AssetExecutionContext, warehouse: WarehouseResou
         context.log.info(f"{len(pending)} articles to extract with {workers} worker(s), "
                          f"extractor {EXTRACTOR_VERSION}")
         chunk_size = int(os.environ.get(CHUNK_SIZE_ENV, DEFAULT_CHUNK_SIZE))
+        # a small batch is split so that every worker gets a share
+        chunk_size = max(1, min(chunk_size, math.ceil(len(pending) / workers)))
         for results in extract_many(iter_article_texts(con, pending), workers=workers, chunk_size=chunk_size):
             store_extractions(con, results, EXTRACTOR_VERSION)
             pause_point("extraction")

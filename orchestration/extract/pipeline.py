@@ -33,11 +33,11 @@ from orchestration.extract.records import (
     Span,
 )
 
-EXTRACTOR_VERSION = "2026.11.26-3"
+EXTRACTOR_VERSION = "2026.11.26-4"
 # spaCy keeps a whole batch of Docs with their intermediate arrays in memory, about 3 KB per
 # character of text: 32 long reports in one batch took over a gigabyte per worker. Batches are
 # capped by characters as well as by count, so a worker's memory stays flat whatever the lengths.
-BATCH_CHARS = 100_000
+BATCH_CHARS = 50_000
 GOVERNMENT_MENTION_KINDS = frozenset({"metonym"})
 INSTITUTION_TYPES = frozenset({"government", "organization", "media", "military", "armed_group"})
 # Nouns after a country name that keep it a place ('Ukraine border'); before others it is an
