@@ -13,7 +13,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_as
 
 from orchestration.resources import WarehouseResource
 from orchestration.settings import PROJECT_ROOT
-from orchestration.warehouse.runs import pause_point
+from orchestration.warehouse.runs import pause_point, utc_now
 
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 
@@ -84,7 +84,7 @@ def _built_fingerprint(warehouse: WarehouseResource) -> str | None:
 def _record_fingerprint(warehouse: WarehouseResource, fingerprint: str) -> None:
     with warehouse.connect() as con:
         con.execute("delete from extraction.dbt_build_state")
-        con.execute("insert into extraction.dbt_build_state values (?, now())", [fingerprint])
+        con.execute("insert into extraction.dbt_build_state values (?, ?)", [fingerprint, utc_now()])
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project,
