@@ -23,10 +23,9 @@ from functools import cache
 from pathlib import Path
 
 import duckdb
-import great_expectations as gx
-from great_expectations.core import ExpectationSuite
-from great_expectations.data_context.types.base import ProgressBarsConfig
 
+# Great Expectations is imported where a suite runs, not here: importing it takes about 200 MB,
+# which the pipeline's process would otherwise hold through extraction, its peak of memory.
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
 
@@ -82,6 +81,9 @@ def load_suites(folder: Path) -> list[SuiteSpec]:
 
 @cache
 def _context():
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     return context
@@ -126,6 +128,8 @@ def validate(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, since: datetime | 
     asset = source.add_dataframe_asset(spec.mart)
     batch = asset.add_batch_definition_whole_dataframe("all rows").get_batch(
         batch_parameters={"dataframe": frame})
+    from great_expectations.core import ExpectationSuite
+
     suite = ExpectationSuite(name=spec.name, expectations=spec.definition["expectations"])
     result = batch.validate(suite, result_format="SUMMARY")
     outcomes = [

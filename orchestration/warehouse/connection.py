@@ -16,7 +16,7 @@ from orchestration.warehouse.schema import ensure_schema
 # process would grow with the warehouse. It only appends batches and reads small tables, so a
 # modest cache is enough; larger joins spill to disk (dbt runs in its own process, with its own cap).
 MEMORY_LIMIT_ENV = "CLAIMHOUSE_PIPELINE_MEMORY_LIMIT"
-DEFAULT_MEMORY_LIMIT = "512MB"
+DEFAULT_MEMORY_LIMIT = "256MB"
 
 
 @contextmanager
