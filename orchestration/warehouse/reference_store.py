@@ -1,7 +1,7 @@
 """The gazetteer table, built in a child process so the run's own process never holds it.
 
-The in-memory ``Gazetteer`` and a frame of its rows take about 450 MB; a pipeline run loads the
-table once per gazetteer version and then only dbt reads it. Building it in a short-lived child
+A pipeline run loads the table once per gazetteer version and then only dbt reads it; the
+in-memory ``Gazetteer`` and the Python rows and frame made from it are not needed after that. Building it in a short-lived child
 and handing the rows over as Parquet keeps that memory out of the long-running process.
 """
 from __future__ import annotations

@@ -12,13 +12,13 @@ places as (
 
 place_mentions as (
 
-    select mention_id, article_id, place_id, char_start, char_end from {{ ref('place_mentions') }}
+    select mention_id, article_id, place_id from {{ ref('place_mentions') }}
 
 ),
 
 claims as (
 
-    select claim_id, article_id, claimant_actor_id, char_start, char_end from {{ ref('claims') }}
+    select claim_id, claimant_actor_id from {{ ref('claims') }}
 
 ),
 
@@ -42,12 +42,7 @@ articles as (
 
 claim_places as (
 
-    select place_mentions.place_id, claims.claim_id, claims.article_id
-    from place_mentions
-    inner join claims
-        on claims.article_id = place_mentions.article_id
-        and place_mentions.char_start >= claims.char_start
-        and place_mentions.char_end <= claims.char_end
+    select place_id, claim_id, article_id from {{ ref('claim_places') }}
 
     union
 
