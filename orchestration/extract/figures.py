@@ -8,6 +8,11 @@ Money and units may be glued to the number or written around it ('USD10m', 'HK $
 '1,200€', '10kW', '2.4GHz', '~25-40min'); a rate keeps what it is per in ``counts`` ('$58 a barrel' ->
 'US dollars per barrel'); 'rose 4% to $60' is a change and a level, not a range; a figure restated in
 brackets or after ', or' shares the qualifier and direction of the one before ('more than 100 km (60 miles)').
+A measure per something is a rate unit ('800,000 barrels a day' -> 'barrel per day', '90km/hr' -> 'km/h').
+Proportions are fractions whatever the wording ('a fifth of', 'two-thirds', 'one in four', '3 out of 5', '1/4 of').
+'fell from $950 to $720' is two levels, not a range; a range is low to high ('from 3,000 to 5,000 troops').
+A number never runs into the next one ('one 40,000-tonne dock', '2.5 million 5-litre cans'), and no two figures
+share or overlap a span: the first, longest reading wins, and the record id is the span.
 Sentence bounds are computed once per doc and the document text is never re-joined per figure.
 """
 from __future__ import annotations
@@ -21,11 +26,13 @@ from spacy.tokens import Doc, Token
 
 from orchestration.extract.numbers import (
     FRACTION_WORDS,
+    ORDINAL_FRACTIONS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
     VAGUE_PLURALS,
     digit_value,
     is_number_word,
+    word_value,
     words_value,
 )
 from orchestration.extract.records import Figure, PlaceMention, Span
@@ -40,6 +47,8 @@ QUALIFIER_PHRASES: list[tuple[tuple[str, ...], str]] = sorted([
     (("less", "than"), "less_than"), (("fewer", "than"), "less_than"), (("under",), "less_than"),
     (("up", "to"), "less_than"), (("nearly",), "less_than"), (("almost",), "less_than"),
     (("just", "under"), "less_than"), (("below",), "less_than"), (("within",), "less_than"),
+    (("lower", "than"), "less_than"), (("smaller", "than"), "less_than"), (("higher", "than"), "more_than"),
+    (("greater", "than"), "more_than"), (("larger", "than"), "more_than"),
     (("at", "most"), "less_than"), (("no", "more", "than"), "less_than"), (("barely",), "less_than"),
     (("about",), "approximate"), (("around",), "approximate"), (("some",), "approximate"),
     (("approximately",), "approximate"), (("roughly",), "approximate"), (("an", "estimated"), "approximate"),
@@ -67,16 +76,23 @@ MEASURE_UNITS: list[tuple[tuple[str, ...], str]] = sorted([
     (("kg",), "kg"), (("kilograms",), "kg"), (("kilogrammes",), "kg"), (("kilogram",), "kg"), (("grams",), "g"),
     (("tonnes",), "t"), (("tons",), "t"), (("tonne",), "t"), (("ton",), "t"), (("pounds", "of"), "lb"), (("lbs",), "lb"), (("lb",), "lb"),
     (("litres",), "l"), (("liters",), "l"), (("litre",), "l"), (("liter",), "l"), (("gallons",), "gal"),
-    (("barrels",), "barrels"), (("feet",), "ft"), (("foot",), "ft"), (("ft",), "ft"), (("inches",), "in"),
+    (("barrels",), "barrels"), (("barrel",), "barrels"),
+    (("degrees", "celsius"), "celsius"), (("degrees", "centigrade"), "celsius"), (("degree", "celsius"), "celsius"),
+    (("degrees", "c"), "celsius"), (("deg", "c"), "celsius"), (("°c",), "celsius"), (("°", "c"), "celsius"),
+    (("celsius",), "celsius"), (("degrees", "fahrenheit"), "fahrenheit"), (("degree", "fahrenheit"), "fahrenheit"),
+    (("degrees", "f"), "fahrenheit"), (("deg", "f"), "fahrenheit"), (("°f",), "fahrenheit"), (("°", "f"), "fahrenheit"),
+    (("fahrenheit",), "fahrenheit"),
+    (("feet",), "ft"), (("foot",), "ft"), (("ft",), "ft"), (("inches",), "in"),
     (("inch",), "in"), (("yards",), "yd"), (("yard",), "yd"), (("cm",), "cm"), (("centimetres",), "cm"), (("centimeters",), "cm"), (("mm",), "mm"),
     (("millimetres",), "mm"), (("millimeters",), "mm"), (("hectares",), "ha"), (("acres",), "acres"),
-    (("hp",), "hp"), (("horsepower",), "hp"), (("gb",), "GB"), (("tb",), "TB"), (("mb",), "MB"),
-    (("mw",), "MW"), (("megawatts",), "MW"), (("gw",), "GW"), (("gigawatts",), "GW"), (("kw",), "kW"),
-    (("kilowatts",), "kW"), (("kwh",), "kWh"), (("rpm",), "rpm"), (("degrees",), "degrees"), (("°c",), "degrees"),
-    (("°",), "degrees"),
+    (("hp",), "hp"), (("horsepower",), "hp"), (("ps",), "hp"), (("gb",), "GB"), (("tb",), "TB"), (("mb",), "MB"),
+    (("mw",), "MW"), (("megawatts",), "MW"), (("megawatt",), "MW"), (("gw",), "GW"), (("gigawatts",), "GW"),
+    (("gigawatt",), "GW"), (("kw",), "kW"), (("kilowatts",), "kW"), (("kilowatt",), "kW"), (("kwh",), "kWh"),
+    (("rpm",), "rpm"), (("degrees",), "degrees"), (("°",), "degrees"),
     (("hz",), "Hz"), (("hertz",), "Hz"), (("khz",), "kHz"), (("kilohertz",), "kHz"), (("mhz",), "MHz"),
     (("megahertz",), "MHz"), (("ghz",), "GHz"), (("gigahertz",), "GHz"), (("watts",), "W"), (("watt",), "W"),
-    (("mwh",), "MWh"), (("gwh",), "GWh"), (("mah",), "mAh"), (("volts",), "V"), (("volt",), "V"), (("kv",), "kV"),
+    (("mwh",), "MWh"), (("gwh",), "GWh"), (("mah",), "mAh"), (("w",), "W"), (("volts",), "V"), (("volt",), "V"),
+    (("kv",), "kV"),
     (("mg",), "mg"), (("milligrams",), "mg"), (("milligram",), "mg"), (("ml",), "ml"), (("millilitres",), "ml"),
     (("milliliters",), "ml"), (("μm",), "μm"), (("µm",), "μm"), (("micrometres",), "μm"), (("micrometers",), "μm"),
     (("microns",), "μm"), (("nanometres",), "nm"), (("nanometers",), "nm"), (("nanometre",), "nm"),
@@ -98,8 +114,8 @@ GLUED_UNITS = {"km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "g": "g", "mg": "
                "kmh": "km/h", "km/h": "km/h", "km/hr": "km/h", "kph": "km/h", "hp": "hp", "bhp": "hp", "gb": "GB",
                "tb": "TB", "mb": "MB", "mbps": "Mbps", "gbps": "Gbps", "min": "minutes", "mins": "minutes",
                "pc": "percent", "%": "percent", "m2": "m2", "m²": "m2", "km2": "km2", "km²": "km2", "mah": "mAh",
-               "kv": "kV", "nm": "nm", "μm": "μm", "µm": "μm", "°": "degrees", "°c": "degrees",
-               "°f": "degrees", "degf": "degrees", "degc": "degrees", "deg": "degrees", "″": "in", "mpg": "mpg",
+               "kv": "kV", "nm": "nm", "μm": "μm", "µm": "μm", "°": "degrees", "°c": "celsius",
+               "°f": "fahrenheit", "degf": "fahrenheit", "degc": "celsius", "deg": "degrees", "″": "in", "mpg": "mpg",
                "W": "W", "V": "V", "L": "l",
                "ppm": "ppm", "ppb": "ppb", "psi": "psi", "ksi": "ksi", "mpa": "MPa", "gpa": "GPa", "t": "t",
                "yrs": "years", "hrs": "hours", "sec": "seconds", "secs": "seconds"}
@@ -147,6 +163,7 @@ NON_THING_COUNTS = frozenset({"points", "point", "cents", "cent", "pence", "sen"
 # Nouns that label by number: 'category 4', 'Part 3', 'Game 7'.
 LABEL_NOUNS = frozenset("""category part game article type level phase stage no. number chapter section model
 version grade class round page room flight route platform episode season line bus gate terminal""".split())
+QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»"})
 STREET_WORDS = frozenset("road rd street st avenue ave way lane boulevard blvd drive dr place square".split())
 
 CASUALTY_WORDS = frozenset({"dead", "killed", "wounded", "injured", "missing", "captured", "hurt",
@@ -158,6 +175,7 @@ VAGUE_MULTIPLIERS = {"several": 3, "a few": 2, "few": 2, "a couple of": 2, "a co
 PARTITIVE_PRONOUNS = frozenset({"whom", "them", "which", "those", "these", "us", "it"})
 _RANGE_TOKEN = re.compile(r"^(\d+(?:[.,]\d+)*)[-–](\d+(?:[.,]\d+)*)$")
 _SCALE_OR_DOZEN = frozenset(SCALE_WORDS) | {"dozen"}
+_SLASH_FRACTION = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 
 
@@ -171,6 +189,7 @@ class _Number:
     unit: str | None = None  # a unit written glued to the number ('10kW')
     currency: str | None = None  # a currency written glued to the number ('RM30', 'USD10m')
     glued: bool = False
+    fraction: bool = False  # a proportion: 'a fifth of', 'one in three'
 
 
 def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[Figure]:
@@ -209,7 +228,8 @@ def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[F
         i = max(number.end, i + 1)
 
 
-ELLIPSIS_LINKS = frozenset({"and", "or", "while", "from", "to", "than", "with", "versus", "vs", "against", ","})
+ELLIPSIS_LINKS = frozenset({"and", "or", "while", "from", "to", "than", "with", "versus", "vs", "against", ",",
+                            "including"})
 
 
 def _token_end(doc: Doc, char_end: int, start: int) -> int:
@@ -235,6 +255,11 @@ def _restates(doc: Doc, previous: Figure, figure: Figure) -> bool:
 def _is_money(figure: Figure) -> bool:
     counts = (figure.counts or "").split(" per ")[0]
     return figure.unit == "count" and bool(counts) and (counts in MONEY_NAMES or counts.split()[-1].lower() in CURRENCY_WORDS)
+
+
+def _is_measure_token(token: Token) -> bool:
+    """A number glued to its unit or currency ('250ml', '155mm', '$5'), not a model name ('S-300', '9M723')."""
+    return token.text[:1].isdigit() and _GLUED.match(token.text) is not None
 
 
 def _is_numeric(token: Token) -> bool:
@@ -263,7 +288,9 @@ def _read_glued(doc: Doc, i: int) -> _Number | None:
             if not after_dollar:
                 return None  # 'A320', 'C3': a letter and a number is a name, not money
             currency = DOLLAR_COUNTRY[cur.lower()]
-        elif cur == "PS" and not ("," in number or "." in number or suffix.lower() in SCALE_ABBREVIATIONS):
+        elif cur == "PS" and not ("," in number or "." in number or suffix.lower() in SCALE_ABBREVIATIONS
+                                  or not suffix and not doc[i].whitespace_ and i + 1 < len(doc)
+                                  and doc[i + 1].lower_ in SCALE_ABBREVIATIONS):
             return None  # 'PS5' is a console; 'PS2.7m' is '£2.7m' folded to ASCII
         else:
             currency = CURRENCY_SYMBOLS.get(cur.lower(), "US dollars")
@@ -286,6 +313,8 @@ def _read_glued(doc: Doc, i: int) -> _Number | None:
         unit = "m"  # '37m (121ft)-long'
     elif suffix:
         return None
+    if unit in ("degrees", "celsius", "fahrenheit") and end < len(doc) and doc[end].text in ("C", "F"):
+        unit, end = ("celsius" if doc[end].text == "C" else "fahrenheit"), end + 1  # '1.19deg C', '30° F'
     if not suffix and end < len(doc) and doc[end].lower_.rstrip(".") in SCALE_WORDS and (
             doc[end].lower_ not in SCALE_ABBREVIATIONS or not doc[i].whitespace_ or currency):
         value *= SCALE_WORDS[doc[end].lower_.rstrip(".")]  # 'USD10' + 'm', 'INR1 trillion'
@@ -329,6 +358,12 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     glued = _read_glued(doc, i)
     if glued is not None:
         return _read_range(doc, glued)
+    slash = _SLASH_FRACTION.match(token.text)
+    if slash:
+        top, bottom = int(slash.group(1)), int(slash.group(2))
+        if 0 < top < bottom <= 128 and i + 1 < len(doc) and (doc[i + 1].lower_ == "of" or _unit_at(doc, i + 1)):
+            return _Number(i, i + 1, top / bottom, fraction=doc[i + 1].lower_ == "of")  # '1/2 mile', '1/16 of a pint'
+        return None
     if lower == "minus" and i + 1 < len(doc) and digit_value(doc[i + 1].text) is not None:
         number = _read_number(doc, i + 1)
         if number is not None and number.value_high is None:
@@ -345,10 +380,23 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
             start = i - 1 if before in ("a", "one") else i
             return _Number(start, i + 1, FRACTION_WORDS[lower], None, "exact")
         return None
-    if (lower in ("one", "two", "three") or digit_value(lower) is not None) and i + 1 < len(doc) \
-            and doc[i + 1].lower_ in ("third", "thirds", "quarter", "quarters") and doc[i + 1].pos_ != "ADJ":
-        count = digit_value(lower) if digit_value(lower) is not None else float(words_value([lower]) or 1)
-        return _Number(i, i + 2, count * FRACTION_WORDS[doc[i + 1].lower_])  # 'two thirds', 'one quarter'
+    if lower in ORDINAL_FRACTIONS and i and doc[i - 1].lower_ in ("a", "one") and i + 1 < len(doc) \
+            and doc[i + 1].lower_ == "of":
+        return _Number(i - 1, i + 1, ORDINAL_FRACTIONS[lower], fraction=True)  # 'a fifth of the budget'
+    numerator = digit_value(lower) if digit_value(lower) is not None else word_value(lower) if lower in (
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten") else None
+    if numerator is not None and i + 1 < len(doc):
+        k = i + 2 if doc[i + 1].text in ("-", "–") and not doc[i].whitespace_ else i + 1  # 'two-thirds'
+        word = doc[k].lower_ if k < len(doc) else ""
+        of_follows = k + 1 < len(doc) and doc[k + 1].lower_ == "of"
+        if word in ("third", "thirds", "quarter", "quarters") and (doc[k].pos_ != "ADJ" or of_follows) \
+                or word in ORDINAL_FRACTIONS \
+                and (word.endswith("s") and numerator > 1 or of_follows):
+            share = FRACTION_WORDS.get(word) or ORDINAL_FRACTIONS[word]
+            return _Number(i, k + 1, numerator * share, fraction=True)  # 'two thirds', 'one fifth of', 'three-fifths'
+        out_of = _out_of(doc, i, numerator)
+        if out_of is not None:
+            return out_of
     if lower in ("a", "an", "one") and i + 1 < len(doc):
         unit = _unit_at(doc, i + 1)
         if unit and unit[1] in TIME_UNITS and doc[i + 1].lower_ in ("year", "month", "week", "day", "hour", "minute"):
@@ -373,8 +421,8 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
             break  # '5 m high', '37 m (121 ft)': metres; '2 m people', '$5 m': million
         if _is_numeric(doc[j]) or word in SCALE_WORDS and words or word == "dozen" \
                 or word in ("a", "an") and not words and j + 1 < len(doc) and doc[j + 1].lower_ in _SCALE_OR_DOZEN:
-            if digit_value(word) is not None and words and digit_value(words[-1]) is not None:
-                break  # two separate digit groups
+            if words and any(ch.isdigit() for ch in word):
+                break  # two numbers: '1,200 500', 'one 52,000-barrel refinery', '2.9 million 9-litre cases'
             words.append(word)
             j += 1
         elif word == "and" and words and j + 1 < len(doc) and (
@@ -398,6 +446,26 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         j += 1
     number = _Number(i, j, value)
     return _read_range(doc, number)
+
+
+def _out_of(doc: Doc, i: int, numerator: float) -> _Number | None:
+    """'one in five', 'three out of four', '9 in 10': a proportion of what follows."""
+    k = i + 1
+    if doc[k].lower_ == "out" and k + 1 < len(doc) and doc[k + 1].lower_ == "of":
+        k += 1
+    elif doc[k].lower_ != "in":
+        return None
+    if k + 1 >= len(doc) or numerator < 1 or numerator != int(numerator):
+        return None
+    denominator_token = doc[k + 1]
+    denominator = digit_value(denominator_token.lower_)
+    if denominator is None and denominator_token.lower_ in ("two", "three", "four", "five", "six", "seven", "eight",
+                                                              "nine", "ten", "hundred"):
+        denominator = word_value(denominator_token.lower_) or 100.0
+    if denominator is None or not numerator < denominator <= 1000 or _looks_like_year(denominator_token) \
+            or _unit_at(doc, k + 2) or k + 2 < len(doc) and doc[k + 2].lower_ in SCALE_WORDS:
+        return None  # 'won 2 in 3 days', '1 in 2,000 million'
+    return _Number(i, k + 2, numerator / denominator, fraction=True)
 
 
 def _read_vague(doc: Doc, i: int) -> _Number | None:
@@ -470,6 +538,10 @@ def _read_range(doc: Doc, number: _Number) -> _Number:
         low_value = number.value * scale if scale and number.value < scale and number.value < high.value / scale else number.value
         if doc[j].lower_ == "or" and not (low_value < high.value):
             return number
+        if doc[j].lower_ in ("to", "-", "–") and before >= 0 and doc[before].lower_ == "from" and high.value < low_value:
+            if high_unit and not (low_unit or low_currency or high.glued):
+                number.unit = high_unit  # 'slowed from 4.8 to 4.7 percent': the unit is said once
+            return number  # 'fell from $2,415 to $2,315': two levels, not a range
         low, top = sorted((low_value, high.value))
         return _Number(number.start, high.end, low, top, "range", unit=number.unit or high.unit,
                        currency=number.currency or high.currency, glued=number.glued or high.glued)
@@ -513,8 +585,9 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
     if first.text.startswith("0") and first.text.isdigit() and len(first.text) > 1:
         return True  # '09', '0401': part of a date, time or code
     if number.value_high is not None and not measured and all(
-            re.match(r"^1\d{3}$|^20\d\d$", doc[k].text) for k in (number.start, number.end - 1)):
-        return True  # 'between 1600 and 1900': years
+            re.match(r"^1\d{3}$|^20\d\d$", doc[k].text) for k in (number.start, number.end - 1)) \
+            and not (number.end < len(doc) and doc[number.end].tag_ == "NNS"):
+        return True  # 'between 1600 and 1900': years; but 'from 1000 to 2000 hires' counts
     if not measured and number.end + 1 < len(doc) and doc[number.end].text in ("-", "–") \
             and not doc[number.end - 1].whitespace_ and doc[number.end + 1].like_num:
         return True  # '2-2', '89-89': a score
@@ -545,12 +618,14 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
         return True
     if first.lower_ == "one" and number.end == number.start + 1:
         nxt = doc[number.end] if number.end < len(doc) else None
+        if nxt is not None and any(ch.isdigit() for ch in nxt.text):
+            return True  # 'the one 12km north of the town', 'one 52,000-barrel refinery'
         if nxt is None or nxt.lower_ in ("of", "another", "'s", "who", "which", "that") or first.dep_ not in ("nummod", "quantmod"):
             return not (nxt is not None and _unit_at(doc, number.end))
     if first.text.startswith(("+", "0")) and len(first.text) > 6:
         return True  # phone numbers and ids
     if last.ent_type_ in ("ORG", "PRODUCT", "LAW", "WORK_OF_ART", "FAC") and number.end - number.start == 1 \
-            and first.ent_iob_ != "B":
+            and first.ent_iob_ != "B" and not measured:
         return True  # 'Brigade 47', 'Resolution 2231'
     return False
 
@@ -581,20 +656,25 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
     j = number.end
     if j < len(doc) and doc[j].lower_ == "of" and j + 1 < len(doc):
         for k in range(j + 1, min(len(doc), j + 5)):
-            if doc[k].tag_ == "PRP$":
-                continue  # '35m of its devices'
+            if doc[k].tag_ in ("PRP$", "POS") or doc[k].dep_ == "poss" and doc[k].head.i > k:
+                continue  # '35m of its devices', 'two of Johnson's deputies'
             if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
+                if doc[k].dep_ == "compound" and k < doc[k].head.i <= k + 3 and doc[k].head.pos_ == "NOUN":
+                    return doc[k].head  # 'four of his childhood years', '35m of its Echo devices'
                 if doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("GPE", "LOC"):
                     return None
-                if doc[k].dep_ == "compound" and k < doc[k].head.i <= k + 3 and doc[k].head.pos_ == "NOUN":
-                    return doc[k].head  # 'four of his childhood years'
                 return doc[k]
             if doc[k].pos_ not in ("DET", "ADJ", "NUM", "PUNCT", "VERB", "ADV"):
                 break
         return None
     head = last.head
-    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and number.end <= head.i <= number.end + 4 \
-            and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+    if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN", "ADJ") and (
+            number.end <= head.i <= number.end + 4 or number.end <= head.i <= number.end + 7 and all(
+                number.end <= t.head.i <= head.i and not t.is_sent_start and not _is_numeric(t)
+                and (t.pos_ in ("ADJ", "ADV", "NOUN", "PROPN", "VERB") or t.text in ("-", "–") and not t.whitespace_
+                     or t.text in QUOTES)
+                for t in doc[number.end:head.i])):
+        # 'about 20 decently sized coal-fired power plants', '117 “aircraft-type” drones': modifiers between
         if head.lower_ in ("year", "week", "month", "day") and head.i and doc[head.i - 1].lower_ in ("last", "this", "next"):
             return None  # '2.1 last year': the noun dates the figure, it is not what is counted
         return head
@@ -638,7 +718,8 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         noun = _measured_noun(doc, end)
         counts = noun
     else:
-        unit = "fraction" if number.value < 1 and doc[number.end - 1].lower_ in FRACTION_WORDS else "count"
+        unit = "fraction" if number.fraction or number.value < 1 and doc[number.end - 1].lower_ in FRACTION_WORDS \
+            else "count"
         noun = _counted_noun(doc, number)
         if noun is not None:
             if noun.lower_ in CURRENCY_WORDS:
@@ -651,7 +732,8 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
                     counts = " ".join(t.text for t in doc[first:noun.i + 1])
             else:
                 counts = _counted_phrase(doc, number, noun)
-            if noun.i < number.end + 5 and not any(t.like_num for t in doc[number.end:noun.i]):
+            if noun.i < number.end + 8 and not any(_is_numeric(t) or _is_measure_token(t)
+                                                   for t in doc[number.end:noun.i]):
                 end = max(end, noun.i + 1)  # not over another number: '280 million of the 1.5 billion shekels'
         elif number.end < len(doc) and doc[number.end].tag_ in ("VBN", "JJ") \
                 and doc[number.end].lower_ in CASUALTY_WORDS:
@@ -666,6 +748,8 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         end, denominator = per  # '$58 a barrel', '$14.95 a month', '3,000 tests per day'
         if unit == "count" and counts:
             counts = f"{counts} per {denominator}"
+        elif unit not in ("count", "fraction", "percent") and not counts:
+            unit = _rate_unit(unit, denominator)  # '800,000 barrels a day', '40 hours a week'
     char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     return Figure(
         char_start=char_start,
@@ -682,17 +766,44 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
     )
 
 
+# A measure per something is named like SI rate units ('metre per second'): the singular name of the
+# measure, 'per', the denominator. A few rates have their own symbol.
+RATE_MEASURE_NAMES = {"barrels": "barrel", "m": "metre", "km": "kilometre", "mi": "mile", "t": "tonne", "kg": "kilogram",
+                      "g": "gram", "l": "litre", "gal": "gallon", "ft": "foot", "cm": "centimetre", "mm": "millimetre",
+                      "years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
+                      "minutes": "minute", "seconds": "second", "acres": "acre", "ha": "hectare", "degrees": "degree"}
+NAMED_RATES = {("km", "hour"): "km/h", ("mi", "hour"): "mph", ("ft", "second"): "ft/s"}
+SLASH_DENOMINATORS = {"h": "hour", "hr": "hour", "hrs": "hour", "hour": "hour", "s": "second", "sec": "second",
+                      "min": "minute", "d": "day", "day": "day", "yr": "year", "year": "year", "week": "week",
+                      "month": "month"}
+
+
+def _rate_unit(unit: str, denominator: str) -> str:
+    per = denominator.lower()
+    per = {"hr": "hour", "sec": "second", "yr": "year"}.get(per, per)
+    return NAMED_RATES.get((unit, per)) or f"{RATE_MEASURE_NAMES.get(unit, unit)} per {per}"
+
+
 def _rate_denominator(doc: Doc, end: int) -> tuple[int, str] | None:
-    """'a barrel', 'per share', 'an ounce', 'a-year', 'per square foot' right after a figure: (new end, what per)."""
+    """'a barrel', 'per share', 'an ounce', 'a-year', 'per square foot', '/hr', '-a-day' right after a figure:
+    (new end, what per)."""
     if end + 1 >= len(doc):
         return None
     word = doc[end].lower_
+    if word == "/" and not doc[end - 1].whitespace_ and doc[end + 1].lower_ in SLASH_DENOMINATORS:
+        return end + 2, SLASH_DENOMINATORS[doc[end + 1].lower_]  # '100km/hr', '9 m/s'
+    if word in ("-", "–") and end + 3 < len(doc) and doc[end + 1].lower_ in ("a", "per") \
+            and doc[end + 2].text in ("-", "–") and doc[end + 3].lower_ in RATE_DENOMINATORS:
+        return end + 4, doc[end + 3].lower_  # '52,000 barrel-a-day refinery'
     if end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "earlier", "later", "before", "after"):
         return None  # '2,700 a decade ago'
     if word in ("a-year", "a-month", "a-day", "a-week"):
         return end + 1, word[2:]
     if word not in ("a", "an", "per", "each", "every"):
         return None
+    if doc[end + 1].text in ("-", "–") and end + 2 < len(doc) and doc[end + 2].lower_ in RATE_DENOMINATORS \
+            and not doc[end].whitespace_:
+        return end + 3, doc[end + 2].lower_  # '£24 a-year' split by the tokenizer
     unit = _unit_at(doc, end + 1)
     if unit and unit[1] in ("m2", "ft2", "km2"):
         return unit[0], doc[end + 1:unit[0]].text
@@ -812,10 +923,18 @@ def _counted_phrase(doc: Doc, number: _Number, noun: Token) -> str:
     if noun.lower_ in PARTITIVE_PRONOUNS or noun.pos_ == "PRON":
         return noun.lower_
     first = noun.i
-    while first - 1 >= number.end and doc[first - 1].pos_ in ("ADJ", "NOUN", "VERB", "PROPN") \
-            and doc[first - 1].dep_ in ("amod", "compound", "nmod") and doc[first - 1].head.i >= first - 1:
-        first -= 1
-    words = [t.text for t in doc[first:noun.i + 1] if t.pos_ != "PUNCT"]
+    while first - 1 >= number.end:
+        before = doc[first - 1]
+        if before.text in ("-", "–") and first - 2 >= number.end and not before.whitespace_ \
+                and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+            first -= 2  # 'first-team players', 'Russian-made drones', 'coal-fired plants'
+        elif before.pos_ in ("ADJ", "NOUN", "VERB", "PROPN") and before.dep_ in ("amod", "compound", "nmod") \
+                and before.head.i >= first - 1 and not _is_measure_token(before):
+            first -= 1
+        else:
+            break
+    words = "".join(t.text + t.whitespace_ for t in doc[first:noun.i + 1]
+                    if t.pos_ != "PUNCT" or t.text in ("-", "–") and not t.whitespace_).split()
     after = noun.i + 1
     if after < len(doc) and doc[after].tag_ == "VBN" and doc[after].dep_ in ("acl", "amod", "relcl"):
         words.append(doc[after].text)

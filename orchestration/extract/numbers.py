@@ -21,6 +21,10 @@ SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion
 # Scale abbreviations that only count as scale words glued to a number or right after one ('$5.4m', '10 bn').
 SCALE_ABBREVIATIONS = frozenset({"k", "m", "mn", "mil", "mln", "b", "bn", "tn"})
 FRACTION_WORDS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "thirds": 1 / 3, "quarters": 0.25}
+# Ordinals that are fractions only after a numerator ('one fifth of', 'two fifths', 'a tenth of'), never alone
+# ('the fifth attack').
+ORDINAL_FRACTIONS = {"fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "sixths": 1 / 6,
+                     "eighth": 0.125, "eighths": 0.125, "tenth": 0.1, "tenths": 0.1}
 DOZEN = {"dozen": 12}
 
 # A vague word on its own, and the multiplier it applies to a scale word after it.

@@ -179,3 +179,88 @@ def test_ages_pence_and_partitives(nlp):
 ])
 def test_names_scores_addresses_and_eras_are_not_figures(nlp, text):
     assert figures(nlp, text) == []
+
+
+def assert_one_figure_per_span(figures_found):
+    spans = sorted((f.char_start, f.char_end) for f in figures_found)
+    assert len(spans) == len(set(spans)), spans
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), spans  # nor overlapping ones
+
+
+def test_a_sentence_initial_fraction_is_one_figure_not_a_count_too(nlp):
+    # 'One quarter' once gave a count (1) and a fraction on the very same span; the record id is the span
+    found = list(extract_figures(nlp("Who paid?\nOne quarter of Poland’s aid budget went to shelters, "
+                                     "and one third of Kharkiv was dark.")))
+    assert_one_figure_per_span(found)
+    assert [(f.unit, round(f.value, 3)) for f in found] == [("fraction", 0.25), ("fraction", 0.333)]
+    assert found[0].counts == "aid budget"
+
+
+def test_rates_of_measures_are_rate_units(nlp):
+    found = by_surface(nlp, "Pipelines carried 2 million barrels per day, crews worked 60 hours a week, a 40,000 "
+                            "barrel-a-day refinery burned, debris flew at 250 metres per second, a truck did "
+                            "90km/hr and fees rose by up to £30 a-year.")
+    assert found["2 million barrels per day"].unit == "barrel per day"
+    assert found["60 hours a week"].unit == "hour per week"
+    assert (found["40,000 barrel-a-day"].value, found["40,000 barrel-a-day"].unit) == (40_000, "barrel per day")
+    assert found["250 metres per second"].unit == "metre per second"
+    assert found["90km/hr"].unit == "km/h"
+    assert found["up to £30 a-year"].counts == "pounds per year"
+
+
+def test_temperatures_keep_their_scale(nlp):
+    found = by_surface(nlp, "Frost reached minus-20 degrees Celsius (minus-4 degrees Fahrenheit), the core hit "
+                            "300°C and the gauge showed 5.5degF (3deg C).")
+    assert (found["minus-20 degrees Celsius"].value, found["minus-20 degrees Celsius"].unit) == (-20, "celsius")
+    assert found["minus-4 degrees Fahrenheit"].unit == "fahrenheit"
+    assert found["300°C"].unit == "celsius"
+    assert found["5.5degF"].unit == "fahrenheit" and found["3deg C"].unit == "celsius"
+
+
+def test_proportions_in_words_and_digits(nlp):
+    found = by_surface(nlp, "A fifth of the brigade, one in four recruits, three out of five villages, "
+                            "two-thirds of the budget and 3/4 of the border were affected; the fifth convoy "
+                            "arrived on 24/7 duty.")
+    values = {surface: (round(f.value, 3), f.unit) for surface, f in found.items()}
+    assert values["A fifth of the brigade"] == (0.2, "fraction")
+    assert values["one in four recruits"] == (0.25, "fraction")
+    assert values["three out of five villages"] == (0.6, "fraction")
+    assert values["two-thirds of the budget"] == (0.667, "fraction")
+    assert values["3/4 of the border"] == (0.75, "fraction")
+    assert not any("fifth convoy" in s or "24/7" in s for s in found)
+
+
+def test_a_number_never_runs_into_the_next_number(nlp):
+    found = by_surface(nlp, "The port hosts one 40,000-tonne dry dock, the plant bottled 2.5 million 5-litre "
+                            "canisters and the unit is the one 15km south of the river.")
+    assert found["40,000-tonne"].value == 40_000
+    assert found["2.5 million"].value == 2.5e6 and found["5-litre"].value == 5
+    assert not any(f.value in (40_001, 2_500_005, 16) or s == "one" for s, f in found.items())
+
+
+def test_a_fall_from_one_level_to_another_is_two_levels_not_a_range(nlp):
+    found = by_surface(nlp, "Prices fell from $950 to $720 while turnout slipped from 61 to 58 percent; "
+                            "recruitment went from 3000 to 5000 volunteers.")
+    assert found["$950"].value_high is None and found["$720"].value == 720
+    assert (found["61"].unit, found["58 percent"].unit) == ("percent", "percent")
+    assert (found["3000 to 5000 volunteers"].value, found["3000 to 5000 volunteers"].value_high) == (3000, 5000)
+
+
+def test_comparatives_qualify_and_counted_things_keep_their_words(nlp):
+    found = by_surface(nlp, "Losses were higher than 300 tanks over a range greater than 40 km. Three of the "
+                            "governor's deputies resigned, 12 Russian-made drones fell, 25 first-line troops left "
+                            "and about 20 heavily armoured fighting vehicles burned, with 40 “kamikaze-style” boats.")
+    assert found["higher than 300 tanks"].qualifier == "more_than"
+    assert found["greater than 40 km"].qualifier == "more_than"
+    assert found["Three of the governor's deputies"].counts == "deputies"
+    assert found["12 Russian-made drones"].counts == "Russian-made drones"
+    assert found["25 first-line troops"].counts == "first-line troops"
+    assert "vehicles" in found["about 20 heavily armoured fighting vehicles"].counts
+    assert found["40 “kamikaze-style” boats"].counts.endswith("boats")
+
+
+def test_a_part_after_including_counts_the_same_thing(nlp):
+    found = by_surface(nlp, "More than 4 million people lost power, including 900,000 in the capital, and a "
+                            "400 megawatt unit went down.")
+    assert found["900,000"].counts == "people"
+    assert found["400 megawatt"].unit == "MW"
