@@ -7,8 +7,13 @@ that the small model misses or mislabels ('Kursk' as PRODUCT, 'Sudzha' as PERSON
 gazetteer needs evidence before it counts (a locative preposition, also before a list it is in:
 'in the Zarvynske and Lyman areas'; a cue, coordination with another place, or a strong prior: a
 country, a region, a big city), so 'Biden', 'March' or 'Mark' (all tiny towns somewhere) never
-become places; once accepted, a name is a place in all its mentions. A facility-like name after
-'the' ('the White House') is the facility, not a town of that name. Nationality words
+become places; once accepted, a name is a place in all its mentions. Unknown names before a word
+for a stretch of front count too ('the Lyman and Kupyanks directions'). A facility-like name after
+'the' ('the White House') is the facility, not a town of that name; so is a place name before a
+lowercase facility phrase ('the Zaporizhzhia nuclear power plant', located by that place), a
+nationality word before one ('a Russian ammunition depot', located by the nearest place, or midway
+between the two places it is said to lie 'between'), and an unknown name after a facility noun
+('the border checkpoint Troebortnoe'). Nationality words
 ('Ukrainian') and the capitals or countries an actor extractor has claimed as governments
 ('Kyiv said') are not places.
 
@@ -17,12 +22,16 @@ capitals first), and the article's context: the countries it mentions (by name, 
 them, or by a nationality word), the regions it names, an explicit container ('Orange
 County, California', and the other way round: 'Tacoma, Washington' is the state), and, between
 close namesakes, nearness to the article's other places. A bare name shared by a region and its
-namesake city ('Donetsk', 'Kursk') is the city, unless the article also says 'Donetsk region':
-one sense per article. Names with no exact match are tried against similar spellings in the
-article's countries ('Kubyansk' -> Kupiansk), kept only near the article's places or in its
-regions. A small town far from all the article's other places is taken for a namesake of
-something the gazetteer lacks. A recognised toponym the gazetteer cannot resolve is still
-yielded, placed at the nearest named place (or the article's main one) if any.
+namesake city ('Donetsk', 'Kursk') is the city, unless the article also names the region ('the
+Donetsk region', 'Lipetsk, a region south of Moscow'): one sense per article, overruled by the
+words around a mention ('near Sumy', 'Sumy mayor' are the city; 'across Bryansk', 'Bryansk
+governor', 'Bryansk regional' the region) and by the list it is in (in 'Donetsk, Mariupol and
+Makiivka' it is a city like the others; 'Orel, Tula and another border region' are regions).
+Names with no exact match are tried against similar spellings in the article's countries
+('Kubyansk' -> Kupiansk), kept only near the article's places or in its regions. A small town
+far from all the article's other places is taken for a namesake of something the gazetteer
+lacks. A recognised toponym the gazetteer cannot resolve is still yielded, placed at the nearest
+named place (or the article's main one) if any.
 """
 from __future__ import annotations
 
@@ -125,11 +134,17 @@ class _Candidate:
     ner_is_place: bool = False
     region_cue: bool = False
     settlement_cue: bool = False
+    area_cue: bool = False  # an unknown name before 'sector', 'direction' ('the Kupyanks sector')
+    sense: str | None = None  # 'city' or 'region', from the words around this mention
+    sense_spreads: bool = False  # the sense holds for the bare name's other mentions ('X, a region ...')
     cue_end: int | None = None  # token end including a trailing cue word ('Kursk region')
     cue_start: int | None = None  # token start including a leading cue ('the village of X' is not included)
     container: str | None = None  # key of an apposed container ('Orange County, California')
     contained: str | None = None  # key of the name this one is the apposed container of ('California')
     facility: bool = False  # a facility or natural feature name, located by a place inside it
+    described: bool = False  # a facility described, not named ('a Russian ammunition depot'): one per place
+    place_end: int | None = None  # token end of the place name a facility phrase starts with ('Kursk')
+    place_entries: list[GazetteerEntry] = field(default_factory=list)  # that place name's entries
     location: GazetteerEntry | None = None
     entries: list[GazetteerEntry] = field(default_factory=list)
     accepted: bool = False
@@ -145,6 +160,7 @@ def extract_places(doc: Doc, gazetteer: Gazetteer, exclude: Sequence[CharSpan] =
     context = _Context.of(doc, tokens, candidates, gazetteer)
     _accept(doc, candidates, gazetteer, context)
     accepted = [c for c in candidates if c.accepted]
+    _share_list_senses(doc, accepted, context, gazetteer)
     context.add_accepted(accepted, gazetteer)
     _resolve(accepted, gazetteer, context)
     # Second pass: every resolved name lends its country and region to the others ('Georgia' next
@@ -159,6 +175,8 @@ def extract_places(doc: Doc, gazetteer: Gazetteer, exclude: Sequence[CharSpan] =
         # A facility is most likely in the place named nearest to it, else in the article's main
         # locality; so is a name the gazetteer lacks (a village, a neighbourhood).
         where = near if near is not None else focus
+        if candidate.facility and candidate.location is None:
+            where = _between(doc, candidate, settlements) or _below_heading(doc, candidate, settlements) or where
         yield _mention(doc, candidate, where)
 
 
@@ -379,9 +397,12 @@ def _recognise(doc: Doc, tokens: _Tokens, gazetteer: Gazetteer) -> list[_Candida
         candidates.append(_Candidate(start, end, normalize(tokens.span_text(start, end)), ent.label_, True))
         taken.update(range(start, end))
     candidates.extend(_cued_names(tokens, taken))
+    candidates.extend(_area_names(doc, tokens, taken, gazetteer))
+    candidates.extend(list(_facility_phrases(doc, tokens, candidates, taken, gazetteer)))
     candidates.sort(key=lambda c: c.start)
     for candidate in candidates:
         _attach_cues(doc, candidate)
+        _attach_sense(doc, candidate, gazetteer)
     _share_plural_region_cues(doc, candidates)
     _attach_containers(doc, candidates)
     return candidates
@@ -430,6 +451,122 @@ def _national_territory(tokens: _Tokens, taken: set[int], gazetteer: Gazetteer) 
                 yield _Candidate(i, i + 2, normalize(country.place_name))
 
 
+# Words for a stretch of front named after a place: 'the Lyman and Kupyanks directions' ('area' also
+# follows communities and firms: 'the Sikh area').
+AREA_HEADS = frozenset({"sector", "sectors", "direction", "directions", "axis", "axes"})
+# A facility written as a common noun after a place or nationality word: 'the Zaporizhzhia nuclear
+# power plant', 'a Russian ammunition depot'; its head, and the words allowed before it.
+PHRASE_FACILITY_HEADS = frozenset({"plant", "station", "depot", "arsenal", "airport", "airfield", "airbase",
+                                   "base", "crossing", "checkpoint", "post", "refinery", "dam", "bridge",
+                                   "warehouse", "factory", "terminal", "port"})
+FACILITY_MODIFIERS = frozenset({"nuclear", "power", "thermal", "hydroelectric", "electric", "oil", "gas", "fuel",
+                                "chemical", "railway", "rail", "train", "bus", "international", "military", "air",
+                                "naval", "ammunition", "arms", "weapons", "munitions", "border", "storage",
+                                "steel", "tractor", "frontier", "customs", "sea", "river"})
+# Facilities named by their owner's nationality, never by a place: a port or bridge needs its name.
+DESCRIBED_FACILITY_HEADS = PHRASE_FACILITY_HEADS - {"port", "bridge", "dam", "station", "terminal", "airport"}
+# A facility noun before an unknown name that is the facility's own ('the border checkpoint Troebortnoe').
+APPOSED_FACILITY_HEADS = frozenset({"post", "checkpoint", "outpost", "airfield", "airbase", "base", "depot",
+                                    "arsenal"})
+
+
+def _area_names(doc: Doc, tokens: _Tokens, taken: set[int], gazetteer: Gazetteer) -> Iterator[_Candidate]:
+    """Names neither spaCy nor the gazetteer knows before a word for a stretch of front: 'the
+    Lyman and Kupyanks directions', 'the Vovchanks direction' (each name of the list)."""
+    lowers, texts, can_start, spaced = tokens.lowers, tokens.texts, tokens.can_start, tokens.spaced
+    for i in range(1, len(texts)):
+        if lowers[i] not in AREA_HEADS:
+            continue
+        names: list[tuple[int, int]] = []
+        k = i - 1
+        while k >= 0 and can_start[k]:
+            start = k
+            while start >= 2 and texts[start - 1] == "-" and not spaced[start - 2] and can_start[start - 2]:
+                start -= 2  # a hyphenated name ('Ivanivka-Zarichna')
+            names.append((start, k + 1))
+            k = start - 1
+            if k >= 1 and lowers[k] in ("and", "or", ","):
+                k -= 1
+                if k >= 1 and lowers[k] == "," and lowers[k + 1] in ("and", "or"):
+                    k -= 1
+            else:
+                break
+        if not names or names[-1][0] == 0 or lowers[names[-1][0] - 1] not in MODIFIER_WORDS:
+            continue  # 'the X sector', not a sentence or heading that starts with a capital
+        for start, end in names:
+            key = normalize(tokens.span_text(start, end))
+            if (any(t in taken for t in range(start, end)) or len(key) < 3 or key in GENERIC_WORDS
+                    or tokens.sent_start[start] or _is_short_acronym_text(texts[start])
+                    or gazetteer.demonym_country(texts[start]) or doc[start].ent_type_ in NEVER_PLACE_LABELS
+                    or doc[start].ent_type_ == "NORP"):
+                continue
+            taken.update(range(start, end))
+            yield _Candidate(start, end, key, area_cue=True)
+
+
+def _facility_phrases(doc: Doc, tokens: _Tokens, candidates: list[_Candidate], taken: set[int],
+                      gazetteer: Gazetteer) -> Iterator[_Candidate]:
+    """Facilities written with common nouns. A place name before the noun becomes the facility's
+    name ('the Zaporizhzhia nuclear power plant', in place of 'Zaporizhzhia'); a nationality word
+    before it describes one ('a Russian ammunition depot'); an unknown name after it is its name
+    ('the border checkpoint Troebortnoe')."""
+    lowers, texts, n = tokens.lowers, tokens.texts, len(tokens.texts)
+
+    def head_after(i: int, heads: frozenset[str]) -> int | None:
+        """End of 'modifier* head' starting at token i, or None."""
+        j = i
+        while j < n and j - i < 3 and lowers[j] in FACILITY_MODIFIERS:
+            j += 1
+        if j >= n or lowers[j] not in heads or tokens.can_start[j]:
+            return None
+        if doc[j].dep_ == "compound" and doc[j].head.i > j and not tokens.can_start[doc[j].head.i]:
+            return None  # 'the Russian post office', 'Kharkiv power plant workers': the noun is not the head
+        return j + 1
+
+    for c in candidates:
+        if c.facility or c.key.startswith(ABBREVIATION_PREFIX):
+            continue
+        end = head_after(c.end, PHRASE_FACILITY_HEADS)
+        if end is not None and end - c.end >= 2 and not any(t in taken for t in range(c.end, end)):
+            # Only with a modifier ('Zaporizhzhia nuclear power plant'): 'Orel plant' may be a company.
+            taken.update(range(c.end, end))
+            c.place_end = c.end
+            c.end, c.key, c.facility = end, normalize(tokens.span_text(c.start, end)), True
+            c.ner_label, c.ner_is_place = None, False
+    for i in range(n - 1):
+        if i in taken or not tokens.can_start[i] or texts[i].endswith("s") or not gazetteer.demonym_country(texts[i]):
+            continue
+        if not _line_start(doc, i) and lowers[i - 1] not in ("a", "an", "the", "another"):
+            continue  # 'a Russian arms depot', or a heading that starts with one
+        end = head_after(i + 1, DESCRIBED_FACILITY_HEADS)
+        if end is None or any(t in taken for t in range(i, end)):
+            continue
+        if end < n and tokens.can_start[end] and lowers[end - 1] in APPOSED_FACILITY_HEADS:
+            continue  # 'the Russian border checkpoint Troebortnoe': the name follows
+        taken.update(range(i, end))
+        yield _Candidate(i, end, normalize(tokens.span_text(i, end)), facility=True, described=True)
+    starting = {c.start: c for c in candidates}
+    for i in range(n - 1):
+        if lowers[i] not in APPOSED_FACILITY_HEADS or not tokens.can_start[i + 1]:
+            continue
+        if i + 1 in taken:
+            named = starting.get(i + 1)  # spaCy's entity, unknown to the gazetteer
+            if named is not None and not named.facility and not gazetteer.has_key(named.key) \
+                    and named.ner_label in ("GPE", "LOC", "FAC", "PERSON"):
+                named.facility, named.ner_label, named.ner_is_place = True, None, False
+            continue
+        end = i + 2
+        while end < n and tokens.can_start[end] and end not in taken and end - i <= 3:
+            end += 1
+        key = normalize(tokens.span_text(i + 1, end))
+        if gazetteer.has_key(key) or key in GENERIC_WORDS or doc[i + 1].ent_type_ in ("NORP", "ORG") \
+                or (doc[i + 1].ent_type_ == "PERSON" and end - i > 2) or lowers[i + 1] in CALENDAR_WORDS \
+                or _is_short_acronym_text(texts[i + 1]) or gazetteer.demonym_country(texts[i + 1]):
+            continue
+        taken.update(range(i + 1, end))
+        yield _Candidate(i + 1, end, key, facility=True)
+
+
 def _attach_cues(doc: Doc, c: _Candidate) -> None:
     after = doc[c.end] if c.end < len(doc) else None
     if after is not None and after.lower_ in REGION_CUE_WORDS:
@@ -444,6 +581,106 @@ def _attach_cues(doc: Doc, c: _Candidate) -> None:
         c.region_cue = True
     if before and before[-1] in ("village", "town", "settlement", "hamlet"):
         c.settlement_cue = True
+
+
+# Words that make a bare name shared by a region and its city ('Sumy', 'Bryansk') the one or the
+# other in this mention: 'near Sumy', 'the outskirts of Sumy', 'Sumy mayor' are the city;
+# 'across Bryansk', 'Bryansk governor', 'the Bryansk regional council' the region.
+CITY_SENSE_BEFORE = frozenset({"near", "outside"})
+CITY_SENSE_OF = frozenset({"outskirts", "suburbs", "suburb", "centre", "center", "downtown", "mayor"})
+CITY_SENSE_AFTER = frozenset({"mayor", "city"})
+REGION_SENSE_BEFORE = frozenset({"across", "throughout"})
+REGION_SENSE_AFTER = frozenset({"governor", "regional", "governorate"})
+REGION_SENSE_OF = frozenset({"governor"})
+APPOSITION_DETERMINERS = frozenset({"a", "an", "another", "the"})
+
+
+def _attach_sense(doc: Doc, c: _Candidate, gazetteer: Gazetteer) -> None:
+    if c.facility or c.region_cue or c.settlement_cue:
+        return
+    before = doc[c.start - 1].lower_ if c.start > 0 else ""
+    before2 = doc[c.start - 2].lower_ if c.start > 1 else ""
+    after = doc[c.end].lower_ if c.end < len(doc) else ""
+    if after == "city" and doc[c.end].text != "city":
+        after = ""  # 'Panama City' is a name of its own, not the city of Panama
+    if after in CITY_SENSE_AFTER or before in CITY_SENSE_BEFORE or (before == "of" and before2 in CITY_SENSE_OF):
+        c.sense = "city"
+    elif after in REGION_SENSE_AFTER or (before == "of" and before2 in REGION_SENSE_OF):
+        c.sense = "region"
+    elif before in REGION_SENSE_BEFORE and gazetteer.regions_with_base(c.key) and not any(
+            e.feature == "capital" for e in gazetteer.lookup_key(c.key)):
+        c.sense = "region"  # 'sirens across Bryansk'; a capital is a region of its own ('across Kyiv')
+    elif _apposed_region(doc, c):
+        c.sense, c.sense_spreads = "region", True
+
+
+def _apposed_region(doc: Doc, c: _Candidate) -> bool:
+    """'Lipetsk, a central Russian region, ...', 'another border region, Bryansk'."""
+    if c.start >= 3 and doc[c.start - 1].text == "," and doc[c.start - 2].lower_ in REGION_CUE_WORDS \
+            and not _can_start(doc[c.start - 3]) and (c.end == len(doc) or doc[c.end].is_punct):
+        return True  # not 'after the raid on the Bryansk region, Minsk has ...'
+    if c.end + 2 < len(doc) and doc[c.end].text == "," and doc[c.end + 1].lower_ in APPOSITION_DETERMINERS:
+        for token in doc[c.end + 2:min(len(doc), c.end + 6)]:
+            if token.lower_ in REGION_CUE_WORDS:
+                return True
+            if token.is_punct or token.pos_ not in ("ADJ", "NOUN", "PROPN"):
+                return False
+    return False
+
+
+def _share_list_senses(doc: Doc, accepted: list[_Candidate], context: _Context, gazetteer: Gazetteer) -> None:
+    """The names of one list are places of one kind: 'Donetsk, Mariupol and Makiivka' are cities
+    even in an article about the Donetsk region; 'Orel, Tula and Bryansk' in an article naming the
+    Orel and Tula regions are regions."""
+    chains: list[list[_Candidate]] = []
+    for c in accepted:
+        if c.facility:
+            continue
+        last = chains[-1][-1] if chains else None
+        if last is not None and 0 < c.start - last.end <= 2 and all(
+                t.lower_ in ("and", "or", ",") for t in doc[last.end:c.start]):
+            chains[-1].append(c)
+        else:
+            chains.append([c])
+    for chain in chains:
+        if _followed_by_another_region(doc, chain[-1]):
+            # 'in Orel, Tula and another border region, Bryansk': the list names regions.
+            for c in chain:
+                if c.sense is None and not c.settlement_cue and gazetteer.regions_with_base(c.key):
+                    c.sense = "region"
+            continue
+        if len(chain) < 2:
+            continue
+        kinds = [_kind_in_article(c, context) for c in chain]
+        cities, regions = kinds.count("city"), kinds.count("region")
+        for c, kind in zip(chain, kinds):
+            if c.sense is not None or c.region_cue or c.settlement_cue:
+                continue
+            if cities > regions and kind == "region":
+                c.sense = "city"
+            elif regions > cities and kind == "city" and gazetteer.regions_with_base(c.key):
+                c.sense = "region"
+
+
+def _followed_by_another_region(doc: Doc, c: _Candidate) -> bool:
+    following = [t.lower_ for t in doc[c.end:c.end + 5]]
+    if not following or following[0] not in ("and", "or", ","):
+        return False
+    rest = following[1:]
+    if not rest or rest[0] not in ("another", "other", "a", "one"):
+        return False
+    return any(word in REGION_CUE_WORDS for word in rest[1:])
+
+
+def _kind_in_article(c: _Candidate, context: _Context) -> str | None:
+    if c.region_cue or c.sense == "region" or (c.key in context.region_bases and c.sense != "city"):
+        return "region"
+    if c.settlement_cue or c.sense == "city":
+        return "city"
+    features = {e.feature for e in c.entries}
+    if features & {"country", "continent", "macro"} or not features & {"city", "capital"}:
+        return None
+    return "city"
 
 
 def _share_plural_region_cues(doc: Doc, candidates: list[_Candidate]) -> None:
@@ -569,11 +806,13 @@ class _Context:
             c.entries = _entries(doc, c, gazetteer)
             if c.facility:
                 c.location = _facility_location(doc, tokens, c, gazetteer)
+                if c.place_end is not None:
+                    c.place_entries = gazetteer.lookup_key(normalize(tokens.span_text(c.start, c.place_end)))
             if c.ner_label in (None, "GPE", "LOC") and not c.facility:
                 for entry in c.entries:
                     if entry.feature == "country":
                         countries[entry.country_code] += 1
-        region_bases = {c.key for c in candidates if c.region_cue}
+        region_bases = {c.key for c in candidates if c.region_cue or c.sense_spreads}
         for base in region_bases:
             for region in gazetteer.regions_with_base(base):
                 countries[region.country_code] += 1
@@ -582,7 +821,7 @@ class _Context:
 
     def add_accepted(self, accepted: list[_Candidate], gazetteer: Gazetteer) -> None:
         for c in accepted:
-            if c.region_cue:
+            if c.region_cue or c.sense == "region":
                 for entry in _region_entries(c, gazetteer):
                     self.admin1[entry.admin1_code] += 1
                     self.named_regions.add(entry.admin1_code)
@@ -672,9 +911,9 @@ def _has_evidence(doc: Doc, c: _Candidate, previous: _Candidate | None, context:
         t.lower_ in ("and", "or", ",") for t in doc[previous.end:c.start])
     if not c.entries:
         # Not in the gazetteer: only spaCy's word for it, so ask for more than the label.
-        return c.region_cue or c.settlement_cue or (c.ner_label in ("GPE", "LOC") and (
+        return c.region_cue or c.settlement_cue or c.area_cue or (c.ner_label in ("GPE", "LOC") and (
             locative == 2 or coordinated or c.container is not None))
-    if c.region_cue or c.settlement_cue:
+    if c.region_cue or c.settlement_cue or c.sense_spreads:
         return True
     best_population = max(e.population for e in c.entries)
     in_context = any(e.country_code in context.countries for e in c.entries)
@@ -874,10 +1113,13 @@ def _resolve(accepted: list[_Candidate], gazetteer: Gazetteer, context: _Context
     by_key: dict[str, tuple[Counter, Counter]] = {}
     for c in accepted:
         if c.facility:
+            if c.place_entries:
+                c.location = _facility_place(c, gazetteer, context)
             continue
-        if c.region_cue or (c.key in context.region_bases and not c.settlement_cue):
+        if c.region_cue or c.sense == "region" or (
+                c.key in context.region_bases and not c.settlement_cue and c.sense != "city"):
             pool = _region_entries(c, gazetteer) or c.entries
-        elif c.settlement_cue:
+        elif c.settlement_cue or c.sense == "city":
             pool = [e for e in c.entries if e.feature in ("city", "capital")] or c.entries
         else:
             pool = _without_namesake_regions(c.entries)
@@ -910,6 +1152,15 @@ def _resolve(accepted: list[_Candidate], gazetteer: Gazetteer, context: _Context
         c.score = round(min(1.0, 0.5 + 0.15 * margin), 3)
 
 
+def _facility_place(c: _Candidate, gazetteer: Gazetteer, context: _Context) -> GazetteerEntry:
+    """The place a facility phrase is named after ('the Riverdale gas station'): the city of that
+    name, resolved in the article's context like the bare name, else the region."""
+    pool = [e for e in c.place_entries if e.feature in ("city", "capital")] or c.place_entries
+    countries, admin1 = context.countries_for(c.key), context.admin1_for(c.key)
+    return max(pool, key=lambda e: _score(e, c, countries, admin1, gazetteer)
+               + (PROXIMITY_BONUS if context.near_other_place(c.key, e) else 0.0))
+
+
 NEAR_DEGREES = 1.4  # about 150 km of latitude (and 1.6 times that of longitude, at mid latitudes)
 GUESS_NEAR_DEGREES = 0.45  # about 50 km
 PROXIMITY_BONUS = 0.75
@@ -924,7 +1175,7 @@ def _without_namesake_regions(entries: list[GazetteerEntry]) -> list[GazetteerEn
 def _similar(c: _Candidate, gazetteer: Gazetteer, context: _Context) -> list[GazetteerEntry]:
     """Places spelled almost like an unknown name, in the article's main countries ('Kubyansk')."""
     if len(c.key) < 6 or not context.countries or _all_generic(c.key) or not (
-            c.ner_label in ("GPE", "LOC") or c.settlement_cue):
+            c.ner_label in ("GPE", "LOC") or c.settlement_cue or c.area_cue):
         return []
     countries = [cc for cc, _ in context.countries.most_common(3)]
     min_score = 85.0 if len(c.key) >= 7 else 90.0  # one letter off in a short name is another name
@@ -939,6 +1190,54 @@ def _nearest(c: _Candidate, settlements: list[_Candidate]) -> GazetteerEntry | N
     distances = [(abs(s.start - c.start), s.chosen) for s in settlements if s is not c
                  and abs(s.start - c.start) <= NEAR_TOKENS]
     return min(distances, key=lambda pair: pair[0])[1] if distances else None
+
+
+def _between(doc: Doc, c: _Candidate, settlements: list[_Candidate]) -> GazetteerEntry | None:
+    """A facility 'between the Chernihiv region and Russia's Bryansk region' (a crossing, a bridge)
+    lies on their common border: midway between their points, as near as the gazetteer can say."""
+    after = [t.lower_ for t in doc[c.end:c.end + 3]]
+    if "between" not in after:
+        return None
+    start = c.end + after.index("between") + 1
+    following = sorted((s for s in settlements if start <= s.start <= start + 3), key=lambda s: s.start)
+    if not following:
+        return None
+    first = following[0]
+    for second in settlements:
+        gap = doc[first.end:second.start]
+        if 0 < len(gap) <= 4 and any(t.lower_ == "and" for t in gap) and second.chosen is not None:
+            a, b = first.chosen, second.chosen
+            if None in (a.latitude, b.latitude) or a.place_key == b.place_key:
+                return None
+            return a._replace(latitude=round((a.latitude + b.latitude) / 2, 5),
+                              longitude=round((a.longitude + b.longitude) / 2, 5))
+    return None
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
+
+
+HEADING_MAX_TOKENS = 12
+BELOW_HEADING_TOKENS = 120
+
+
+def _below_heading(doc: Doc, c: _Candidate, settlements: list[_Candidate]) -> GazetteerEntry | None:
+    """A facility named in a heading ('Russian arms depot hit') is where the text below it says:
+    the first settlement named there, else the first region."""
+    start = c.start
+    while not _line_start(doc, start):
+        start -= 1
+    end = c.end
+    while end < len(doc) and "\n" not in doc[end - 1].whitespace_ and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    line = [t for t in doc[start:end] if not t.is_space]
+    if not line or len(line) > HEADING_MAX_TOKENS or line[-1].text in (".", "!", "?", ":", ";", ",") \
+            or end >= len(doc):
+        return None
+    below = sorted((s for s in settlements if end <= s.start <= end + BELOW_HEADING_TOKENS), key=lambda s: s.start)
+    cities = [s.chosen for s in below if s.chosen.feature in ("city", "capital")]
+    return cities[0] if cities else below[0].chosen if below else None
 
 
 def _focus(accepted: list[_Candidate]) -> GazetteerEntry | None:
@@ -980,7 +1279,11 @@ def _mention(doc: Doc, c: _Candidate, where: GazetteerEntry | None) -> PlaceMent
         kind = "other" if doc[c.end - 1].lower_ in NATURAL_FEATURE_HEADS else "facility"
         if doc[c.end - 1].lower_ in ("embassy", "consulate"):
             where = None
-        return _unresolved(start_char, end_char, surface, f"{kind}:{c.key}", name, kind, c.location or where)
+        where = c.location or where
+        key = f"{kind}:{c.key}"
+        if c.described and where is not None:
+            key += f"@{where.place_key}"  # 'a Russian ammunition depot' near Orel is not the one near Tula
+        return _unresolved(start_char, end_char, surface, key, name, kind, where)
     if entry is None:
         place_type = ("region" if c.region_cue else "village" if c.settlement_cue
                       else "facility" if c.ner_label == "FAC" else "other")

@@ -285,3 +285,93 @@ def test_small_namesake_far_from_the_articles_places_is_not_chosen(nlp, gazettee
 def test_nationality_word_before_territory_names_the_country(nlp, gazetteer):
     found = places(nlp, gazetteer, "Shelling hit Ukrainian territory near the border, and drones flew over Russian soil.")
     assert [(m.surface, m.place_name) for m in found] == [("Ukrainian territory", "Ukraine"), ("Russian soil", "Russia")]
+
+
+# --- the sense of a bare name shared by a region and its city, and facilities in common words ----
+
+def test_a_list_of_cities_makes_a_bare_region_name_the_city(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Fighting raged across the Donetsk region. Missiles later hit "
+                                   "Donetsk, Mariupol and Makiivka, the mayor said.")
+    assert [(m.surface, m.place_type) for m in found] == [
+        ("Donetsk region", "region"), ("Donetsk", "city"), ("Mariupol", "city"), ("Makiivka", "city")]
+
+
+def test_near_a_bare_region_name_is_its_city(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Officials in the Sumy region said a drone fell near Sumy on Friday.")
+    assert [(m.surface, m.place_name) for m in found] == [("Sumy region", "Sumy Oblast"), ("Sumy", "Sumy")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Air raid sirens sounded across Bryansk overnight.", "Bryansk"),
+    ("The Bryansk governor said two drones were downed.", "Bryansk"),
+    ("Lipetsk, a central Russian region, reported a drone attack.", "Lipetsk"),
+    ("Drones hit Orel, Tula and another border region, Bryansk.", "Orel"),
+])
+def test_words_around_a_bare_name_make_it_the_region(nlp, gazetteer, text, surface):
+    mention = next(m for m in places(nlp, gazetteer, text) if m.surface == surface)
+    assert mention.place_type == "region"
+
+
+def test_a_bare_name_without_region_words_stays_the_city(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Drones hit Orel and Tula overnight, the ministry said.")
+    assert [(m.surface, m.place_type) for m in found] == [("Orel", "city"), ("Tula", "city")]
+
+
+def test_region_named_before_a_comma_lends_nothing_to_the_next_clause(nlp, gazetteer):
+    found = places(nlp, gazetteer, "After the raid on the Bryansk region, Minsk has tried to stay neutral.")
+    assert ("Minsk", "city") in [(m.surface, m.place_type) for m in found]
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Ukrainian forces held the line in the Lyman and Kupyanks directions of the Kharkiv region.",
+     "Kupyanks", "Kupyansk"),
+    ("Russian units pressed on in the Vovchanks direction, the Kharkiv region governor said.",
+     "Vovchanks", "Vovchansk"),
+])
+def test_unknown_names_before_sector_words_are_places(nlp, gazetteer, text, surface, name):
+    found = places(nlp, gazetteer, text)
+    assert (surface, name, "UA") in [(m.surface, m.place_name, m.country_code) for m in found]
+
+
+def test_sector_word_after_a_sentence_initial_capital_makes_no_place(nlp, gazetteer):
+    assert places(nlp, gazetteer, "Banking sector shares fell. Private sector wages rose.") == []
+
+
+def test_place_name_before_a_facility_phrase_names_the_facility(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Inspectors visited the Zaporizhzhia nuclear power plant on Tuesday.")
+    plant = found[0]
+    assert (plant.surface, plant.place_type) == ("Zaporizhzhia nuclear power plant", "facility")
+    assert abs(plant.latitude - 47.8) < 0.5  # placed by the city in its name
+
+
+def test_described_and_apposed_facilities(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Drones struck a Russian ammunition depot near Bryansk. Shells later hit "
+                                   "the border checkpoint Troebortnoe, the governor said.")
+    assert [(m.surface, m.place_type) for m in found] == [
+        ("Russian ammunition depot", "facility"), ("Bryansk", "city"), ("Troebortnoe", "facility")]
+    depot, bryansk = found[0], found[1]
+    assert (depot.latitude, depot.longitude) == (bryansk.latitude, bryansk.longitude)
+    assert not places(nlp, gazetteer, "Russian officials visited the depot on Monday.")
+    # the facility noun is no head here: an office, workers
+    assert not places(nlp, gazetteer, "He queued at the Russian post office with Ukrainian base workers.")
+
+
+def test_facility_between_two_places_is_placed_midway(nlp, gazetteer):
+    found = places(nlp, gazetteer, "Trucks queued at a Ukrainian border crossing between the Chernihiv region "
+                                   "and Russia's Bryansk region.")
+    crossing, chernihiv, bryansk = (next(m for m in found if m.surface.startswith(s))
+                                    for s in ("Ukrainian border", "Chernihiv", "Bryansk"))
+    assert crossing.latitude == pytest.approx((chernihiv.latitude + bryansk.latitude) / 2, abs=1e-4)
+    assert crossing.longitude == pytest.approx((chernihiv.longitude + bryansk.longitude) / 2, abs=1e-4)
+
+
+def test_facility_in_a_heading_is_placed_by_the_text_below_it(nlp, gazetteer):
+    below = "\nOvernight, drones struck a warehouse in the Tver region, near Toropets, officials said."
+    heading = places(nlp, gazetteer,
+                     "Fighting went on in the Bryansk region.\nRussian ammunition depot 'on fire'" + below)
+    depot = next(m for m in heading if m.place_type == "facility")
+    assert (depot.surface, depot.latitude) == ("Russian ammunition depot", pytest.approx(56.5, abs=0.1))  # Toropets
+    sentence = places(nlp, gazetteer, "Fighting went on in the Bryansk region.\nA Russian ammunition depot burned, "
+                                      "officials say." + below)
+    depot = next(m for m in sentence if m.place_type == "facility")
+    assert depot.latitude == pytest.approx(52.9, abs=0.1)  # a sentence's facility: by the nearest place
