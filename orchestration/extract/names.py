@@ -75,10 +75,12 @@ TITLE_WORDS = frozenset("""president spokesman spokeswoman spokesperson governor
 official ambassador envoy administrator director secretary head mayor adviser advisor aide general colonel
 lieutenant major captain sergeant prime deputy chairman chairwoman leader prosecutor lawmaker senator
 representative analyst correspondent editor founder ceo chancellor king premier patriarch ombudsman
-press mr mrs ms dr sir gen col lt maj sgt capt""".split())
+press mr mrs ms dr sir gen col lt maj sgt capt commissioner attorney judge sheriff congressman
+congresswoman speaker sen rep gov""".split())
 _TITLE_TOKENS = TITLE_WORDS | frozenset({"the", "of", "and", "former", "then", "acting", "regional", "military",
                                          "foreign", "defence", "defense", "state", "army", "vice", "mr.", "mrs.",
-                                         "ms.", "dr.", "gen.", "col.", "lt.", "maj.", "sgt.", "capt.", "special",
+                                         "ms.", "dr.", "gen.", "col.", "lt.", "maj.", "sgt.", "capt.", "sen.", "rep.", "gov.",
+                                         "special",
                                          "security", "national", "interior", "presidential", "general's"})
 
 

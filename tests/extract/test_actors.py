@@ -197,3 +197,72 @@ def test_title_in_a_sentence_about_another_region_is_not_the_named_governor(nlp)
     governors = [a for a in extract_actors(nlp(text)) if a.surface == "the governor"]
     assert [a.canonical_name for a in governors] == ["governor", "Pavel Ivanov"]
     assert governors[0].is_anonymous
+
+
+def test_office_titles_carry_an_office_key_shared_with_the_named_holder(nlp):
+    named = extract_actors(nlp("\u201cThe night was calm,\u201d Poltava Governor Mykola Hrytsenko said on Monday."))
+    holder = [a for a in named if a.mention_kind == "title"]
+    assert holder and holder[0].surface == "Poltava Governor" and holder[0].canonical_name == "Mykola Hrytsenko"
+    unnamed = extract_actors(nlp("A drone hit a depot, according to the Ukrainian governor of the Poltava region. "
+                                 "In the Poltava region, two people were hurt, according to the governor."))
+    keys = [a.name_key for a in unnamed if a.actor_type == "person"]
+    assert keys == [holder[0].name_key, holder[0].name_key] and keys[0].startswith("office governor")
+    assert all(a.is_anonymous for a in unnamed if a.actor_type == "person")
+    other = extract_actors(nlp("A drone hit a depot, according to the governor of the Sumy region."))
+    assert [a.name_key for a in other if a.actor_type == "person"] != [holder[0].name_key]
+
+
+def test_bare_surname_the_model_misses_is_the_person_named_earlier(nlp):
+    text = ("Police Commissioner Daniel O'Rourke visited the site on Sunday. "
+            "O'Rourke said the device had not been identified. Later, O'Rourke told reporters the street would reopen.")
+    found = [a for a in extract_actors(nlp(text)) if "Rourke" in a.surface]
+    assert [a.surface for a in found] == ["Daniel O'Rourke", "O'Rourke", "O'Rourke"]
+    assert {(a.canonical_name, a.actor_type) for a in found} == {("Daniel O'Rourke", "person")}
+
+
+def test_surname_of_a_relative_is_not_the_person_named_earlier(nlp):
+    text = "Senator Harold Whitcombe spoke first. Margaret Whitcombe said her father would run again."
+    names = {a.surface: a.canonical_name for a in extract_actors(nlp(text)) if a.actor_type == "person"}
+    assert names.get("Margaret Whitcombe", "Margaret Whitcombe") == "Margaret Whitcombe"
+    assert "Whitcombe" not in names
+
+
+def test_proper_noun_groups_and_untagged_names_that_speak_are_actors(nlp):
+    text = ("Republicans said the hearing was a waste of time. One Democrat warned that funding would lapse. "
+            "Politifact ruled that the photo was doctored.")
+    found = {a.surface: a for a in extract_actors(nlp(text))}
+    assert found["Republicans"].actor_type == "other" and found["Republicans"].is_anonymous
+    assert found["Republicans"].side == "unknown"
+    assert found["One Democrat"].actor_type == "person" and found["One Democrat"].is_anonymous
+    assert "Politifact" in found and not found["Politifact"].is_anonymous
+
+
+def test_common_noun_after_according_to_is_a_source(nlp):
+    text = ("According to the union, the plant will shed 400 jobs. According to his speech, the plan is final. "
+            "According to the data, prices rose.")
+    found = {a.surface: a for a in extract_actors(nlp(text))}
+    assert found["union"].actor_type == "organization" and found["union"].mention_kind == "description"
+    assert "speech" not in found and "data" not in found
+
+
+def test_noun_subject_of_a_phrasal_reporting_verb_is_a_source(nlp):
+    found = {a.surface: a for a in extract_actors(nlp("The company pointed out that sales had doubled."))}
+    assert found["company"].actor_type == "organization" and found["company"].is_anonymous
+
+
+def test_capital_in_lower_case_after_according_to_is_its_government(nlp):
+    found = actors(nlp, "The bridge was hit twice, but according to kyiv the crossing still works.")
+    assert ("kyiv", "Government of Ukraine", "government", "ukraine", "metonym") in found
+
+
+def test_any_country_that_speaks_is_its_government_but_not_as_a_place(nlp):
+    found = actors(nlp, "Chile demanded an explanation on Monday. Exports to Chile fell.")
+    assert ("Chile", "Government of Chile", "government", "other", "metonym") in found
+    assert len([f for f in found if f[0] == "Chile"]) == 1
+
+
+def test_place_named_like_a_person_named_earlier_stays_a_place(nlp):
+    text = "Senator Mark Lincoln spoke on Monday. Flights to Lincoln were cancelled, and Lincoln said he was sorry."
+    found = [a for a in extract_actors(nlp(text)) if "Lincoln" in a.surface]
+    starts = {a.char_start for a in found}
+    assert text.index("Lincoln were") not in starts

@@ -1,4 +1,4 @@
--- Every actor mention with the cross-article actor it resolves to.
+-- Every actor mention with the cross-article actor it resolves to (keys as in int_actor_names).
 with
 
 mentions as (
@@ -13,14 +13,29 @@ clusters as (
 
 ),
 
+office_holders as (
+
+    select * from {{ ref('int_actor_office_holders') }}
+
+),
+
 keyed as (
 
+    -- the same keys as int_actor_names
     select
-        *,
-        case when is_anonymous then name_key || '@' || article_id else name_key end as scoped_name_key
+        mentions.*,
+        case
+            when office_holders.holder_name_key is not null then office_holders.holder_name_key
+            when mentions.is_anonymous or starts_with(mentions.name_key, 'office ')
+                then mentions.name_key || '@' || mentions.article_id
+            else mentions.name_key
+        end as scoped_name_key
 
     from mentions
-    where name_key <> ''
+    left join office_holders
+        on office_holders.article_id = mentions.article_id
+        and office_holders.office_key = mentions.name_key
+    where mentions.name_key <> ''
 
 ),
 

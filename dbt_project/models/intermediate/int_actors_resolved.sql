@@ -27,7 +27,7 @@ names_ranked as (
         canonical_name,
         row_number() over (
             partition by actor_id
-            order by count(*) desc, length(canonical_name) desc, canonical_name
+            order by bool_and(is_anonymous), count(*) desc, length(canonical_name) desc, canonical_name
         ) as name_rank
 
     from current_mentions
@@ -61,7 +61,8 @@ final as (
             filter (where current_mentions.mention_kind <> 'pronoun'))), []) as aliases,
         count(*)::integer as mention_count,
         count(distinct current_mentions.article_id)::integer as article_count,
-        bool_or(current_mentions.is_anonymous) as is_anonymous
+        -- unnamed office titles resolved to a named holder do not make him anonymous
+        bool_and(current_mentions.is_anonymous) as is_anonymous
 
     from current_mentions
     inner join names_ranked
