@@ -5,7 +5,9 @@ Covered: 'X said (that) ...', '"...," X said', 'X told AFP ...' (AFP the interme
 'X was quoted as saying ...', headline 'X says ...', direct quotes that run over several
 sentences, 'X is saying', 'X, who said ...', 'The bridge, X said, will ...', phrasal cues ('called
 for', 'pointed out'), verbless attributions ('X: ...' lines, quotations signed '— X'), and hedging by cue ('alleged', 'could not be independently verified') or by the
-stance of the verb ('claimed', 'denied').
+stance of the verb ('claimed', 'denied'). Stances and intentions count as claims: 'X wants to ...',
+'X slammed Y for ...', 'X described Y as ...', 'X urged Y to ...'; verbs such as 'continued' or
+'chanted' attribute only a quotation next to them ('X continued: "..."').
 """
 from __future__ import annotations
 
@@ -22,6 +24,11 @@ from orchestration.extract.records import ActorMention, Claim, Span
 from orchestration.extract.reporting import (
     CITING_WORDS,
     CLAUSE_ONLY_VERBS,
+    DIRECTIVE_VERBS,
+    INTENTION_VERBS,
+    JUDGEMENT_VERBS,
+    QUOTE_ONLY_VERBS,
+    QUOTING_VERBS,
     PHRASAL_LEMMAS,
     PHRASAL_REPORTING_VERBS,
     REPORTING_VERBS,
@@ -108,6 +115,9 @@ class _Sentences:
             i += 1
         return self._quote_starts.get(i)
 
+    def quote_starting_at(self, char: int) -> tuple[int, int] | None:
+        return self._quote_starts.get(char)
+
     def hedges(self, index: int) -> list[tuple[int, int, str]]:
         """Hedging cues of sentence ``index`` in document character offsets."""
         found = self._hedges.get(index)
@@ -128,6 +138,7 @@ class _Attribution:
     speaker: ActorMention | None
     via: ActorMention | None
     stance: str
+    lemma: str = ""  # the cue verb's lemma, when the cue is a verb
 
 
 def extract_claims(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[Claim]:
@@ -142,7 +153,7 @@ def extract_claims(doc: Doc, actors: Sequence[ActorMention]) -> Iterator[Claim]:
                 or _quoted_aside(attribution, quotes):
             continue
         found.append((content_start, content_end, attribution))
-    for content_start, content_end, attribution in _unnest(found):
+    for content_start, content_end, attribution in _unnest(found, body):
         text = body[content_start:content_end]
         is_direct = any(q_start <= content_start and content_end <= q_end for q_start, q_end in quotes)
         stance, hedged, cue_text = _hedging(ctx, content_start, content_end, attribution)
@@ -174,9 +185,11 @@ def _quoted_aside(attribution: _Attribution, quotes: list[tuple[int, int]]) -> b
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 
-def _unnest(found: list[tuple[int, int, _Attribution]]) -> list[tuple[int, int, _Attribution]]:
+def _unnest(found: list[tuple[int, int, _Attribution]], body: str) -> list[tuple[int, int, _Attribution]]:
     """'Reuters reports that Gerasimov told the president the advance was halted': the inner
-    attribution is the claim, and the outer reporter, when a medium, is its intermediary."""
+    attribution is the claim, and the outer reporter, when a medium, is its intermediary. But
+    'the senator said she believes the plan will fail' is the senator's claim: a speech verb whose
+    content opens with another cue keeps that cue inside its content."""
     kept: list[tuple[int, int, _Attribution]] = []
     replaced: dict[int, _Attribution] = {}
     dropped: set[int] = set()
@@ -186,6 +199,9 @@ def _unnest(found: list[tuple[int, int, _Attribution]]) -> list[tuple[int, int, 
         if not inner:
             continue
         covered = sum(found[j][1] - found[j][0] for j in inner)
+        if any(_leads_content(body, start, outer, found[j][2]) for j in inner):
+            dropped.update(inner)
+            continue
         if covered >= 0.5 * (end - start):
             dropped.add(i)
             if outer.speaker is not None and outer.speaker.actor_type == "media":
@@ -193,11 +209,20 @@ def _unnest(found: list[tuple[int, int, _Attribution]]) -> list[tuple[int, int, 
                     attribution = replaced.get(j, found[j][2])
                     if attribution.via is None and attribution.speaker is not outer.speaker:
                         replaced[j] = _Attribution(attribution.cue_start, attribution.cue_end, attribution.cue,
-                                                   attribution.speaker, outer.speaker, attribution.stance)
+                                                   attribution.speaker, outer.speaker, attribution.stance,
+                                                   attribution.lemma)
     for i, (start, end, attribution) in enumerate(found):
         if i not in dropped:
             kept.append((start, end, replaced.get(i, attribution)))
     return kept
+
+
+def _leads_content(body: str, content_start: int, outer: _Attribution, inner: _Attribution) -> bool:
+    """Whether the inner cue opens the outer content, only its subject before it ('said [he] believes')."""
+    if outer.lemma not in CORE_SPEECH_VERBS or outer.speaker is None or outer.speaker.actor_type == "media":
+        return False
+    opening = body[content_start:inner.cue_start]
+    return len(opening) <= 40 and not any(ch in opening for ch in ",;:“”\"()—")
 
 
 def _attributions(ctx: _Sentences, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
@@ -211,7 +236,8 @@ def _attributions(ctx: _Sentences, actors: Sequence[ActorMention]) -> Iterator[t
             yield from _according_to(ctx, token, actors)
         elif token.pos_ == "NOUN" and token.lemma_ in REPORTING_NOUNS:
             yield from _noun_attribution(ctx, token, actors)
-        elif (token.lemma_ in REPORTING_VERBS or token.lemma_ in PHRASAL_LEMMAS and _phrasal(token) is not None) \
+        elif (token.lemma_ in REPORTING_VERBS or token.lemma_ in QUOTE_ONLY_VERBS
+              or token.lemma_ in PHRASAL_LEMMAS and _phrasal(token) is not None) \
                 and (token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG"
                      or token.tag_ == "VBG" and (token.dep_ in ("advcl", "xcomp", "pcomp") or _progressive(token))):
             yield from _verb_attribution(ctx, token, actors)
@@ -220,7 +246,9 @@ def _attributions(ctx: _Sentences, actors: Sequence[ActorMention]) -> Iterator[t
 
 TITLE_PREFIX = re.compile(r"[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,4}")  # 'Mayor', 'Defence Minister'
 SPEAKER_COLON = re.compile(r"[ \t]*:[ \t]*(?=\S)")
-QUOTE_THEN_DASH = re.compile(r"[ \t]*\n?[ \t]*(?:―|—|–|--?)[ \t]*")
+# A quotation signed by a name the actor model did not take for a person: '― Julie A. Diaz Martinez.'
+SIGNATURE_LINE = re.compile(r"(?:[A-Z][\w'’-]*\.?[ \t]+){1,4}[A-Z][\w'’-]+\.?[ \t]*(?:\n|$)")
+QUOTE_THEN_DASH = re.compile(r"[ \t\xa0]*\n?[ \t\xa0]*(?:―|—|–|--?)[ \t\xa0]*")
 
 
 def _verbless(ctx: _Sentences, actors: Sequence[ActorMention]) -> Iterator[tuple[int, int, _Attribution]]:
@@ -229,8 +257,6 @@ def _verbless(ctx: _Sentences, actors: Sequence[ActorMention]) -> Iterator[tuple
     quotation signed with a dash ('"We stay." ― Olena Petrenko')."""
     text = ctx.text
     people = [a for a in actors if a.actor_type == "person" and a.mention_kind in ("name", "title")]
-    if not people:
-        return
     for actor in people:
         line_start = text.rfind("\n", 0, actor.char_start) + 1
         if not TITLE_PREFIX.fullmatch(text, line_start, actor.char_start):
@@ -248,10 +274,10 @@ def _verbless(ctx: _Sentences, actors: Sequence[ActorMention]) -> Iterator[tuple
             continue
         signer = next((a for a in people if dash.end() <= a.char_start < dash.end() + 60
                        and TITLE_PREFIX.fullmatch(text, dash.end(), a.char_start)), None)
-        if signer is None:
+        if signer is None and not SIGNATURE_LINE.match(text, dash.end()):
             continue
-        cue_start = dash.start() + len(dash.group()) - len(dash.group().lstrip(" \t\n"))
-        cue_end = dash.start() + len(dash.group().rstrip(" \t"))
+        cue_start = dash.start() + len(dash.group()) - len(dash.group().lstrip(" \t\n\xa0"))
+        cue_end = dash.start() + len(dash.group().rstrip(" \t\xa0"))
         attribution = _Attribution(cue_start, cue_end, text[cue_start:cue_end], signer, None, "reported")
         yield q_start + 1, q_end - 1, attribution
 
@@ -260,7 +286,8 @@ REPORTING_NOUNS = {"claim": "claimed", "statement": "reported", "assertion": "cl
                    "report": "reported", "warning": "reported", "denial": "denied", "announcement": "reported",
                    "insistence": "claimed", "accusation": "claimed", "admission": "reported", "confirmation": "certain"}
 CUE_HASHES = frozenset(hash_string(word) for word in
-                       REPORTING_VERBS | PHRASAL_LEMMAS | set(REPORTING_NOUNS) | set(CORE_SPEECH_VERBS))
+                       REPORTING_VERBS | PHRASAL_LEMMAS | set(REPORTING_NOUNS) | set(CORE_SPEECH_VERBS)
+                       | QUOTE_ONLY_VERBS)
 ACCORDING = hash_string("according")
 
 
@@ -351,7 +378,8 @@ def _subject(token: Token) -> Token | None:
     or the subject of the clause a participle or infinitive hangs from ('..., saying', 'unable to confirm')."""
     verb = token
     for _ in range(4):
-        for child in verb.children:
+        # '"One of the best," Senator Cummings said': of two subjects the parser gives, the speaker is next to the verb
+        for child in sorted(verb.children, key=lambda c: (c.dep_ != "nsubj", abs(c.i - verb.i))):
             if child.dep_ == "nsubj":
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
                     return verb.head  # 'the senator, who said ...': the one the clause describes
@@ -380,8 +408,13 @@ def _verb_attribution(ctx: _Sentences, verb: Token, actors: Sequence[ActorMentio
     if speaker is None:
         # An unrecognised subject still attributes a that-clause ('the campaign said', 'we believe');
         # without a clause only the core speech verbs do.
-        has_clause = any(c.dep_ == "ccomp" for c in verb.children)
-        if subject is None or subject.lower_ in NON_SPEAKER_SUBJECTS - PERSONAL_PRONOUNS:
+        has_clause = any(c.dep_ == "ccomp" for c in verb.children) \
+            or any(q_start <= start and end <= q_end for start, end in contents for q_start, q_end in ctx.quotes)
+        if subject is None:
+            return
+        if subject.lower_ in NON_SPEAKER_SUBJECTS - PERSONAL_PRONOUNS \
+                and not (subject.lower_ == "it" and has_clause and verb.lemma_ in CORE_SPEECH_VERBS):
+            # 'it said ...' is a statement, a report or a campaign speaking; 'it seemed' is no one
             return
         if not has_clause and (verb.lemma_ not in CORE_SPEECH_VERBS and subject.pos_ != "PROPN"
                                or subject.lower_ in PERSONAL_PRONOUNS):
@@ -414,7 +447,7 @@ def _verb_attribution(ctx: _Sentences, verb: Token, actors: Sequence[ActorMentio
     cue = ctx.text[cue_start:cue_end]
     stance = PHRASAL_REPORTING_VERBS[verb.lemma_, particle.lower_] if particle is not None \
         else stance_of_verb(verb.lemma_) or "reported"
-    attribution = _Attribution(cue_start, cue_end, cue, speaker, via, stance)
+    attribution = _Attribution(cue_start, cue_end, cue, speaker, via, stance, verb.lemma_)
     for start, end in contents:
         yield start, end, attribution
 
@@ -430,11 +463,23 @@ def _contents(ctx: _Sentences, verb: Token) -> list[tuple[int, int]]:
         if spans:
             return spans
     spans = []
+    if verb.lemma_ in QUOTE_ONLY_VERBS and verb.lemma_ not in REPORTING_VERBS:
+        return _quotation_content(ctx, verb)
     if verb.lemma_ in CLAUSE_ONLY_VERBS:
         for child in verb.children:
-            if child.dep_ == "ccomp" and child.i > verb.i:
+            if child.dep_ == "ccomp" and child.i > verb.i \
+                    or child.dep_ == "xcomp" and child.i > verb.i and verb.lemma_ in INTENTION_VERBS:
                 spans.extend(_clause_spans(child, exclude=verb))
+        if not spans and verb.lemma_ in JUDGEMENT_VERBS:
+            spans.extend(_object_content(verb))
+        if not spans and verb.lemma_ in QUOTING_VERBS:
+            quote = _adjacent_quote(ctx, verb)
+            if quote is not None:
+                spans.append(quote)
         return spans
+    directive = _directive_content(verb)
+    if directive is not None:
+        return [directive]
     for child in verb.children:
         if child.dep_ == "ccomp" or child.dep_ == "xcomp" and verb.lemma_ in ("claim", "deny") \
                 or child.dep_ == "pcomp" and verb.lemma_ in ("accuse", "warn"):
@@ -448,6 +493,8 @@ def _contents(ctx: _Sentences, verb: Token) -> list[tuple[int, int]]:
             for grandchild in child.children:
                 if grandchild.dep_ in ("pcomp", "pobj"):
                     spans.append(_subtree_span(grandchild))
+    if not spans and verb.lemma_ in ADDRESSEE_VERBS:
+        spans.extend(_clause_after_addressee(verb))
     if not spans and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") and verb.head.i < verb.i \
             and verb.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") and verb.tag_ != "VBG":
         # '"The attack was repelled," the spokesman said' and 'The inhabitants, he said, cannot
@@ -481,8 +528,10 @@ def _contents(ctx: _Sentences, verb: Token) -> list[tuple[int, int]]:
             spans.append(quote)
     if not spans and verb.lemma_ not in ("say", "tell", "add", "write"):
         # 'announced new military successes', 'vowed to drive the enemy out', 'accused X of Y'
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         tokens = [t for child in verb.children if child.i > verb.i and child.dep_ in
-                  ("dobj", "xcomp", "prep", "oprd", "attr", "acomp", "advcl") and not _is_circumstance(child)
+                  ("dobj", "xcomp", "prep", "oprd", "attr", "acomp", "advcl")
+                  and (not _is_circumstance(child) or _is_label(child, obj))
                   for t in child.subtree]
         if tokens:
             tokens.sort(key=lambda t: t.i)
@@ -490,11 +539,77 @@ def _contents(ctx: _Sentences, verb: Token) -> list[tuple[int, int]]:
     return spans
 
 
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "convince", "persuade", "promise", "brief"})
+
+
+def _clause_after_addressee(verb: Token) -> list[tuple[int, int]]:
+    """'told a meeting of governors that few people understood ...': the parser hung the that-clause
+    on the addressee; with its own subject and a 'that' that fills no gap, it is what was told."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.i < verb.i:
+            continue
+        for token in obj.subtree:
+            if token.dep_ in ("relcl", "acl") \
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in token.children) \
+                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in token.children):
+                return [_subtree_span(token)]
+    return []
+
+
+def _object_content(verb: Token) -> list[tuple[int, int]]:
+    """'slammed the senator for his vote', 'criticized the law as a crazy system': the object and
+    the grounds or label that follow it."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return []
+    tokens = [t for t in objects[0].subtree]
+    for child in verb.children:
+        if child.i > objects[0].i and (child.dep_ == "prep" and child.lower_ in ("for", "as", "over")
+                                        or child.dep_ in ("oprd", "xcomp")):
+            tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    return [(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))]
+
+
+def _directive_content(verb: Token) -> tuple[int, int] | None:
+    """'told his advisers to find a way', 'urged voters to stay home': the addressee and the
+    instruction."""
+    if verb.lemma_ not in DIRECTIVE_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+    if not objects:
+        return None
+    instructions = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > objects[0].i
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+    if not instructions:
+        return None
+    end = max(t.i for t in instructions[0].subtree)
+    last = verb.doc[end]
+    return objects[0].left_edge.idx, last.idx + len(last)
+
+
+def _quotation_content(ctx: _Sentences, verb: Token) -> list[tuple[int, int]]:
+    """A quotation next to the verb or opened after a colon that follows it."""
+    quote = _adjacent_quote(ctx, verb)
+    if quote is not None:
+        return [quote]
+    doc = ctx.doc
+    after = _next_non_space(doc, verb.i + 1)
+    if after is not None and after.text == ":":
+        opening = _next_non_space(doc, after.i + 1)
+        if opening is not None:
+            quote = ctx.quote_starting_at(opening.idx)
+            if quote is not None:
+                return [quote]
+    return []
+
+
 def _adjacent_quote(ctx: _Sentences, verb: Token) -> tuple[int, int] | None:
     """A quotation right before or after the attribution ('"We are ready," he said', 'she said,
     "Not now."') when the parser did not hang it from the verb."""
     doc = ctx.doc
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = min((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")),
+                  key=lambda c: abs(c.i - verb.i), default=None)
     first = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
     while first > 0 and doc[first - 1].dep_ in ("aux", "neg", "advmod") and doc[first - 1].head is verb:
         first -= 1
@@ -515,6 +630,13 @@ CIRCUMSTANCE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "after", "bef
 def _is_circumstance(child: Token) -> bool:
     """'said on Tuesday', 'told reporters in Kyiv': the when and where of the act, not its content."""
     return child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPOSITIONS
+
+
+def _is_label(child: Token, obj: Token | None) -> bool:
+    """'described Clinton as a lifetime politician', 'likened the blackout to a siege': what follows the
+    object is what the speaker calls it."""
+    return obj is not None and child.i > obj.i \
+        and (child.lower_ == "as" or child.lower_ == "to" and child.head.lemma_ in ("liken", "compare"))
 
 
 def _clause_spans(clause: Token, exclude: Token) -> list[tuple[int, int]]:
@@ -551,7 +673,7 @@ def _citing(ctx: _Sentences, verb: Token, actors: Sequence[ActorMention], speake
             via: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
     """'Reuters reported, citing the General Staff, ...': the cited one speaks, the reporter relays."""
     for token in ctx.of(verb):
-        if token.lower_ in CITING_WORDS:
+        if token.lower_ in CITING_WORDS and token is not verb:
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")] or \
                       [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             for obj in objects:
@@ -608,7 +730,8 @@ def _expand_to_quote(start: int, end: int, quotes: list[tuple[int, int]]) -> tup
     for q_start, q_end in quotes:
         if q_start <= start + 2 and end - 2 <= q_end and (end - start) > 0:
             inside_start, inside_end = q_start + 1, q_end - 1
-            if inside_start <= start + 2:
+            if inside_start <= start + 2 or inside_start <= start and end >= inside_end - 2:
+                # the parser's sentence may be only the last one of the quotation
                 return inside_start, inside_end
     return start, end
 

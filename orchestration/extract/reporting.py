@@ -14,7 +14,8 @@ REPORTING_VERB_STANCE: dict[str, str] = {
     concede reveal disclose declare comment remark argue emphasise emphasize underline recall answer
     respond reply observe specify order urge vow promise pledge threaten repeat quote mention
     complain caution conclude expect forecast assert told inform brief publish tweet write
-    testify characterize characterise""".split(), "reported"),
+    testify characterize characterise cite echo indicate endorse encourage tout highlight bemoan lament decry
+    chastise label liken dub brand""".split(), "reported"),
     **dict.fromkeys("claim allege maintain contend purport".split(), "claimed"),
     **dict.fromkeys("deny reject dismiss refute rebut dispute".split(), "denied"),
     **dict.fromkeys("confirm verify".split(), "certain"),
@@ -26,12 +27,29 @@ CLAUSE_ONLY_VERB_STANCE: dict[str, str] = {
     **dict.fromkeys("""show find reveal believe think feel hope fear want doubt agree disagree question wonder ask
     recommend propose demand signal hint suspect conclude know understand learn hear see realize realise
     recognize recognise predict guess imagine consider suppose assume decide determine rule
-    criticize criticise slam blast praise welcome condemn""".split(), "reported"),
+    criticize criticise slam blast praise welcome condemn worry plan intend refuse decline offer seek
+    support oppose defend denounce mock""".split(), "reported"),
 }
 CLAUSE_ONLY_VERBS = frozenset(CLAUSE_ONLY_VERB_STANCE) - frozenset(REPORTING_VERB_STANCE)
 for _verb in CLAUSE_ONLY_VERBS:
     REPORTING_VERB_STANCE[_verb] = CLAUSE_ONLY_VERB_STANCE[_verb]
 REPORTING_VERBS = frozenset(REPORTING_VERB_STANCE)
+
+# Clause-only verbs whose content may also be an infinitive: what the speaker wants or intends
+# ('she wants to triple the programme', 'the FBI decided not to recommend charges').
+INTENTION_VERBS = frozenset("want hope plan intend decide agree refuse decline offer seek propose recommend demand"
+                            .split())
+# Clause-only verbs of judgement whose object is the content ('slammed the senator for his vote',
+# 'questioned the integrity of the count'): the judgement is the claim.
+JUDGEMENT_VERBS = frozenset("criticize criticise slam blast praise condemn question support oppose defend denounce mock"
+                            .split())
+# Clause-only verbs that can frame a quotation next to them ('"Where do we go?" she asks').
+QUOTING_VERBS = frozenset("ask wonder question demand propose think believe hope fear agree".split())
+# Verbs that frame speech only when a quotation or a colon follows them ('Smith continued: "..."',
+# '"U-S-A!" the crowd chanted'); 'continued to fight' or 'read the report' attribute nothing.
+QUOTE_ONLY_VERBS = frozenset("continue sing chant joke quip shout yell scream exclaim laugh read".split())
+# Verbs that pass on an instruction: 'told his advisers to find a way', 'urged voters to stay home'.
+DIRECTIVE_VERBS = frozenset("tell ask urge order encourage implore instruct advise warn direct".split())
 
 # Verbs that report speech only with their particle or preposition ('pointed out that ...',
 # 'called for a ceasefire', 'railed against the plan'); the value is the stance.

@@ -124,3 +124,81 @@ def test_curly_quote_closed_by_a_straight_mark_does_not_pair_across_paragraphs(n
 def test_first_person_cue_inside_a_quotation_is_part_of_it(nlp):
     found = claims(nlp, "“I believe the bridge will hold until spring,” Mayor Ivan Petrenko said.")
     assert [(c[0], c[2], c[4]) for c in found] == [("Ivan Petrenko", "I believe the bridge will hold until spring", True)]
+
+
+def test_intention_verb_takes_its_infinitive(nlp):
+    found = claims(nlp, "Senator Anna Kovac wants to double the housing budget next year.")
+    assert [(c[0], c[1], c[2]) for c in found] == [("Anna Kovac", "wants", "to double the housing budget next year")]
+
+
+def test_judgement_verb_takes_its_object_and_label(nlp):
+    found = claims(nlp, "Mayor Ivan Petrenko criticized the new tariff as a tax on the poor.")
+    assert [(c[0], c[2]) for c in found] == [("Ivan Petrenko", "the new tariff as a tax on the poor")]
+    labelled = claims(nlp, "Senator Anna Kovac cited the audit report as evidence of waste.")
+    assert [c[2] for c in labelled] == ["the audit report as evidence of waste"]
+
+
+def test_instruction_to_an_addressee(nlp):
+    found = claims(nlp, "General Olena Marchuk told her officers to hold the bridge until dawn.")
+    assert [(c[0], c[2]) for c in found] == [("Olena Marchuk", "her officers to hold the bridge until dawn")]
+
+
+def test_question_quoted_next_to_a_clause_verb(nlp):
+    found = claims(nlp, "“Where will the water come from?” Mayor Ivan Petrenko asked.")
+    assert [(c[0], c[1], c[4]) for c in found] == [("Ivan Petrenko", "asked", True)]
+
+
+def test_verb_that_frames_speech_only_before_a_quotation(nlp):
+    found = claims(nlp, "Governor Maria Lopez continued: “We will rebuild every school in the valley.”")
+    assert [(c[0], c[2], c[4]) for c in found] == [("Maria Lopez", "We will rebuild every school in the valley", True)]
+    assert claims(nlp, "The army continued to shell the town for a week.") == []
+
+
+def test_it_as_the_subject_of_a_speech_verb(nlp):
+    found = claims(nlp, "The ministry issued a statement on Friday. It said the convoy had reached the border.")
+    assert [(c[1], c[2]) for c in found] == [("said", "the convoy had reached the border")]
+
+
+def test_belief_reported_by_its_holder_stays_one_claim(nlp):
+    found = claims(nlp, "Senator Paul Grant said he believes the budget will fail.")
+    assert [(c[0], c[1], c[2]) for c in found] == [("Paul Grant", "said", "he believes the budget will fail")]
+
+
+def test_quotation_of_several_sentences_with_the_speaker_next_to_the_verb(nlp):
+    found = claims(nlp, "“We held the line. Nobody slept. One of the finest crews in the whole army,” "
+                        "Colonel Petro Marchenko said in an interview.")
+    assert [(c[0], c[2], c[4]) for c in found] == [
+        ("Petro Marchenko", "We held the line. Nobody slept. One of the finest crews in the whole army", True)]
+
+
+def test_refusal_and_opposition_are_stances(nlp):
+    refusal = claims(nlp, "Minister Olha Stefanishyna refused to sign the grain agreement in its current form.")
+    assert [(c[0], c[2]) for c in refusal] == [("Olha Stefanishyna", "to sign the grain agreement in its current form")]
+    opposition = claims(nlp, "Senator Anna Kovac opposed the plan to close the rural clinics.")
+    assert [(c[0], c[2]) for c in opposition] == [("Anna Kovac", "the plan to close the rural clinics")]
+
+
+def test_that_clause_hung_on_the_addressee(nlp):
+    found = claims(nlp, "In Kyiv last week, Governor Maria Lopez told a meeting of regional mayors that few people "
+                        "understood the stakes of the war better than farmers.")
+    assert [(c[0], c[2]) for c in found] == [
+        ("Maria Lopez", "few people understood the stakes of the war better than farmers")]
+
+
+def test_signed_quotation_after_a_no_break_space_and_an_unrecognised_signer(nlp):
+    text = ("Readers wrote in after the debate.\n“The water has been off for a week and nobody answers the phone.”"
+            "\u00a0― Olena P. Kravets-Marchuk.\nThe meeting ended late.")
+    assert [(c[0], c[1]) for c in claims(nlp, text)] == [("Olena P. Kravets-Marchuk", "―")]
+    unnamed = ("Readers wrote in after the debate.\n“The water has been off for a week and nobody answers the "
+               "phone.” ― Retired Teacher\nThe meeting ended late.")
+    assert [(c[0], c[2]) for c in claims(nlp, unnamed)] == [
+        (None, "The water has been off for a week and nobody answers the phone")]
+
+
+def test_stance_verbs_with_an_object(nlp):
+    likened = claims(nlp, "Mayor Ivan Petrenko likened the blackout to a siege of the city.")
+    assert [(c[0], c[2]) for c in likened] == [("Ivan Petrenko", "the blackout to a siege of the city")]
+    encouraged = claims(nlp, "Governor Maria Lopez encouraged residents to leave the valley before Friday.")
+    assert [c[2] for c in encouraged] == ["residents to leave the valley before Friday"]
+    bemoaned = claims(nlp, "Senator Anna Kovac bemoaned the slow pace of the reconstruction.")
+    assert [c[2] for c in bemoaned] == ["the slow pace of the reconstruction"]
