@@ -31,6 +31,7 @@ from orchestration.extract.numbers import (
     SCALE_WORDS,
     VAGUE_PLURALS,
     digit_value,
+    fold_value,
     is_number_word,
     word_value,
     words_value,
@@ -74,7 +75,7 @@ MEASURE_UNITS: list[tuple[tuple[str, ...], str]] = sorted([
     (("mph",), "mph"), (("km/h",), "km/h"), (("kph",), "km/h"), (("kilometres", "per", "hour"), "km/h"),
     (("kilometers", "per", "hour"), "km/h"), (("km", "/", "h"), "km/h"), (("km", "/", "hr"), "km/h"), (("miles", "per", "hour"), "mph"), (("knots",), "knots"),
     (("kg",), "kg"), (("kilograms",), "kg"), (("kilogrammes",), "kg"), (("kilogram",), "kg"), (("grams",), "g"),
-    (("tonnes",), "t"), (("tons",), "t"), (("tonne",), "t"), (("ton",), "t"), (("pounds", "of"), "lb"), (("lbs",), "lb"), (("lb",), "lb"),
+    (("tonnes",), "t"), (("tons",), "ton"), (("tonne",), "t"), (("ton",), "ton"), (("pounds", "of"), "lb"), (("lbs",), "lb"), (("lb",), "lb"),
     (("litres",), "l"), (("liters",), "l"), (("litre",), "l"), (("liter",), "l"), (("gallons",), "gal"),
     (("barrels",), "barrels"), (("barrel",), "barrels"),
     (("degrees", "celsius"), "celsius"), (("degrees", "centigrade"), "celsius"), (("degree", "celsius"), "celsius"),
@@ -164,6 +165,11 @@ NON_THING_COUNTS = frozenset({"points", "point", "cents", "cent", "pence", "sen"
 LABEL_NOUNS = frozenset("""category part game article type level phase stage no. number chapter section model
 version grade class round page room flight route platform episode season line bus gate terminal""".split())
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»"})
+APPROXIMATORS = frozenset({"about", "around", "approximately", "roughly", "some", "nearly", "almost"})
+ERA_MARKERS = frozenset({"AD", "A.D.", "BC", "B.C.", "BCE", "B.C.E.", "CE", "C.E."})
+# Market indexes named with a number ('FTSE 100', 'Stoxx 600', 'Russell 2000', 'Nikkei 225', 'CAC 40').
+INDEX_NAMES = frozenset("""s&p sp stoxx ftse nasdaq russell nikkei dax cac asx kospi sensex nifty smi ibex aex
+topix fortune""".split())
 STREET_WORDS = frozenset("road rd street st avenue ave way lane boulevard blvd drive dr place square".split())
 
 CASUALTY_WORDS = frozenset({"dead", "killed", "wounded", "injured", "missing", "captured", "hurt",
@@ -190,6 +196,7 @@ class _Number:
     currency: str | None = None  # a currency written glued to the number ('RM30', 'USD10m')
     glued: bool = False
     fraction: bool = False  # a proportion: 'a fifth of', 'one in three'
+    multiplier: bool = False  # 'sixfold', 'a 3-fold rise': so many times something
 
 
 def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[Figure]:
@@ -197,6 +204,7 @@ def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[F
     previous: Figure | None = None
     previous_end = 0
     sentences = _Sentences(doc)
+    recent: list[tuple[Figure, int, int]] = []  # figures emitted, with their first and past-the-end tokens
     while i < len(doc):
         number = _read_number(doc, i)
         if number is None or _is_excluded(doc, number):
@@ -221,15 +229,52 @@ def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[F
                     and any(t.lower_ in ELLIPSIS_LINKS for t in doc[previous_end:number.start]):
                 # '435 homes by open sale and 187 by tender', 'rose 64 points to 4,577': the same thing again
                 figure = replace(figure, counts=previous.counts)
+            elif figure.unit == "count" and figure.counts is None and figure.qualifier != "vague" and number.start \
+                    and doc[number.start - 1].lower_ in LEVEL_LINKS and figure.value_high is None:
+                figure = _level_in_unit(doc, figure, number, recent) or figure
             emitted_until = figure.char_end
             previous_end = _token_end(doc, figure.char_end, number.end)
             previous = figure
+            recent.append((figure, number.start, previous_end))
             yield figure
         i = max(number.end, i + 1)
 
 
 ELLIPSIS_LINKS = frozenset({"and", "or", "while", "from", "to", "than", "with", "versus", "vs", "against", ",",
                             "including"})
+
+
+# Per-game averages in sports reports. ('mpg' stays miles per gallon, its usual sense in news.)
+PER_GAME = {"ppg": "points per game", "rpg": "rebounds per game", "apg": "assists per game",
+            "spg": "steals per game", "bpg": "blocks per game"}
+# A currency named in the singular as a modifier ('a million dollar house'); not 'pound' (also a weight).
+CURRENCY_MODIFIERS = {"dollar": "dollars", "euro": "euros", "rouble": "roubles", "ruble": "rubles", "yuan": "yuan",
+                      "hryvnia": "hryvnias", "shekel": "shekels", "rupee": "rupees", "franc": "francs", "yen": "yen"}
+SPORT_STATS = {"WAR": "wins above replacement"}  # baseball; upper case only
+
+# Words before a bare number that is the level something moved to or from: 'lost 162.31 points, or 2.14%,
+# to fall to 7,425.81', 'climbed 0.1% to 1,333.18', 'from 21 mpg combined to 23'.
+LEVEL_LINKS = frozenset({"to", "at", "from"})
+
+
+def _level_in_unit(doc: Doc, figure: Figure, number: _Number,
+                   recent: list[tuple[Figure, int, int]]) -> Figure | None:
+    """A bare level after 'to'/'at' takes the unit of the last figure before it in the clause that has one,
+    passing over percentages (the relative size of the move is not the level's unit): points, mpg, pounds."""
+    for earlier, first, last in reversed(recent):
+        if number.start - last > 16 or any(
+                t.is_sent_start or t.text in (";", ":") or t.text.endswith((".", "!", "?"))
+                for t in doc[first + 1:number.start + 1]):
+            return None
+        if earlier.unit in ("percent", "fraction") or earlier.qualifier == "vague":
+            continue
+        if earlier.unit == "count" and not earlier.counts:
+            return None
+        if earlier.unit == "count" and "per" not in earlier.counts.split() \
+                and earlier.counts.lower() not in NON_THING_COUNTS and not _is_money(earlier):
+            return None  # a count of things is carried only by the link rule above ('and 187 by tender')
+        return replace(figure, unit=earlier.unit, counts=earlier.counts)
+    return None
 
 
 def _token_end(doc: Doc, char_end: int, start: int) -> int:
@@ -355,6 +400,13 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         low_value, high_value = digit_value(low), digit_value(high)
         if low_value is not None and high_value is not None and low_value < high_value:
             return _Number(i, i + 1, low_value, high_value, "range")
+    if token.text.endswith(("-", "–")) and len(token.text) > 1 and digit_value(token.text[:-1]) is not None \
+            and _suspended_unit(doc, i + 1):
+        # the '7-' of '7- or 8-inch'
+        return _Number(i, i + 1, digit_value(token.text[:-1]), unit=_suspended_unit(doc, i + 1), glued=True)
+    fold = fold_value(token.text)
+    if fold is not None:
+        return _Number(i, i + 1, fold, multiplier=True)  # 'grew sixfold', 'a 10fold increase'
     glued = _read_glued(doc, i)
     if glued is not None:
         return _read_range(doc, glued)
@@ -416,6 +468,8 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         if word in ("m", "b") and words and not (i and doc[i - 1].lower_ in CURRENCY_SYMBOLS or following is not None
                                                  and following.pos_ in ("NOUN", "PROPN", "ADJ", "ADP")
                                                  and following.lower_ not in ("high", "long", "wide", "deep", "tall")
+                                                 or following is not None and following.tag_ in ("VBN", "VBG")
+                                                 and any(t.tag_ == "NNS" for t in doc[following.i + 1:following.i + 5])
                                                  or j + 2 < len(doc) and doc[j + 1].lower_ in ("to", "-", "–", "or")
                                                  and doc[j + 2].like_num):
             break  # '5 m high', '37 m (121 ft)': metres; '2 m people', '$5 m': million
@@ -444,6 +498,9 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
             and i and doc[i - 1].lower_ in CURRENCY_SYMBOLS:
         value *= SCALE_WORDS[doc[j].lower_.rstrip(".")]  # '$5.4' + 'm.' split by the tokenizer
         j += 1
+    if j + 1 < len(doc) and doc[j].text in ("-", "–") and doc[j + 1].lower_ == "fold" \
+            and not doc[j - 1].whitespace_ and not doc[j].whitespace_:
+        return _Number(i, j + 2, value, multiplier=True)  # 'a six-fold rise', 'a 3-fold increase'
     number = _Number(i, j, value)
     return _read_range(doc, number)
 
@@ -532,8 +589,9 @@ def _read_range(doc: Doc, number: _Number) -> _Number:
         if low_unit and high_unit != low_unit or high_unit and low_currency or low_currency and high_unit \
                 or high_currency and low_unit:
             return number  # '9.4 per cent to $84', '0.4 per cent to 13,176': two quantities
-        if _looks_like_year(doc[number.start]) and number.end == number.start + 1 and not _looks_like_year(doc[k]):
-            return number  # 'in 2018 to 3.9 million'
+        if _looks_like_year(doc[number.start]) and number.end == number.start + 1 and not _looks_like_year(doc[k]) \
+                and not (number.start and doc[number.start - 1].lower_ in APPROXIMATORS):
+            return number  # 'in 2018 to 3.9 million'; but 'about 2000 - 2500 calories' is no year
         scale = _trailing_scale(doc, high)
         low_value = number.value * scale if scale and number.value < scale and number.value < high.value / scale else number.value
         if doc[j].lower_ == "or" and not (low_value < high.value):
@@ -555,6 +613,8 @@ def _trailing_scale(doc: Doc, number: _Number) -> float | None:
 
 def _is_excluded(doc: Doc, number: _Number) -> bool:
     first, last = doc[number.start], doc[number.end - 1]
+    if number.multiplier:
+        return False
     if _ORDINAL.match(first.text):
         return True
     # Model and unit designations: 'Su-34', 'S-300', 'F-16s', 'Kh-101'.
@@ -572,6 +632,9 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
                 any(ch.isupper() for ch in before.text) or "&" in before.text) and not before.is_sent_start \
                 and before.ent_type_ not in ("GPE", "LOC", "NORP", "DATE") and first.text.isdigit():
             return True  # 'category 4', 'S&P 500', 'iPhone 11 Pro': a label, not a quantity
+        if before.lower_ in INDEX_NAMES or before.lower_ == "p" and number.start >= 2 \
+                and doc[number.start - 2].lower_ in ("s", "s&"):
+            return True  # 'the Stoxx 600 index', 'the sp 500', 'the S P 500': the name of a market index
     if not measured and first.text.isdigit() and any(
             t.lower_.rstrip(".") in STREET_WORDS and t.text[:1].isupper() for t in doc[number.end:number.end + 4]) \
             and number.end < len(doc) and doc[number.end].text[:1].isupper():
@@ -582,6 +645,18 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
     if number.start >= 2 and doc[number.start - 1].text in ("-", "–") and doc[number.start - 2].like_num \
             and not doc[number.start - 1].whitespace_ and not measured:
         return True  # the second score of '2-2' or '89-89'
+    if number.start and first.is_alpha and first.text[:1].isupper() and not first.is_sent_start \
+            and number.end - number.start == 1 and not measured and doc[number.start - 1].text[:1].isupper() \
+            and doc[number.start - 1].pos_ == "PROPN" and doc[number.start - 1].is_alpha:
+        return True  # 'the Kick Six win', 'the Final Four': a capitalised number word inside a name
+    if number.start and doc[number.start - 1].lower_ in ("covid", "sars-cov", "mers-cov"):
+        return True  # 'COVID -19 tests': part of the disease's name
+    if not measured and re.match(r"^\d{1,4}$", first.text) and (
+            number.start and doc[number.start - 1].text in ERA_MARKERS
+            or number.start >= 3 and doc[number.start - 1].lower_ in ("and", "to", "-", "–")
+            and doc[number.start - 2].is_digit and doc[number.start - 3].text in ERA_MARKERS
+            or number.end < len(doc) and doc[number.end].text in ERA_MARKERS):
+        return True  # 'between A.D. 1000 and 1260', '44 BC': years of an era
     if first.text.startswith("0") and first.text.isdigit() and len(first.text) > 1:
         return True  # '09', '0401': part of a date, time or code
     if number.value_high is not None and not measured and all(
@@ -592,6 +667,7 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
             and not doc[number.end - 1].whitespace_ and doc[number.end + 1].like_num:
         return True  # '2-2', '89-89': a score
     if not measured and number.end < len(doc) and doc[number.end].text in ("-", "–") and number.end + 1 < len(doc) \
+            and _suspended_unit(doc, number.end) is None \
             and doc[number.end + 1].is_alpha and doc[number.end + 1].lower_ not in (
                 "kilometre", "kilometer", "km", "mile", "metre", "meter", "year", "month", "week", "day", "hour",
                 "minute", "strong", "square"):
@@ -630,6 +706,27 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
     return False
 
 
+def _suspended_unit(doc: Doc, j: int) -> str | None:
+    """The unit of a suspended hyphen: after '7' in '7- or 8-inch', '4-, 5- and 6-kilometre', the unit of the
+    last number of the list."""
+    if j and doc[j - 1].text.endswith(("-", "–")) and len(doc[j - 1].text) > 1:
+        j -= 1  # '7-' as one token
+    elif not (j + 1 < len(doc) and doc[j].text in ("-", "–")):
+        return None
+    if not (j + 2 < len(doc) and doc[j + 1].lower_ in ("or", "and", ",")):
+        return None  # not 'to': '2- to 3-year' is a range, read elsewhere
+    for k in range(j + 2, min(len(doc) - 2, j + 9)):
+        if _is_numeric(doc[k]) and doc[k + 1].text in ("-", "–") and not doc[k].whitespace_:
+            if doc[k + 1].whitespace_:
+                continue  # another suspended number: '4-, 5- and 6-kilometre'
+            unit = _unit_at(doc, k + 1)
+            return unit[1] if unit else None
+        if doc[k].lower_ not in ("or", "and", ",", "-", "–") \
+                and not (doc[k].text.endswith(("-", "–")) and digit_value(doc[k].text[:-1]) is not None):
+            return None
+    return None
+
+
 def _looks_like_year(token: Token) -> bool:
     return bool(re.match(r"^(1[89]\d\d|20\d\d)$", token.text))
 
@@ -640,7 +737,10 @@ def _unit_at(doc: Doc, j: int) -> tuple[int, str] | None:
         j += 1  # '5-kilometre stretch'
     if j >= len(doc):
         return None
-    for words, unit in _UNITS_BY_FIRST_WORD.get(doc[j].lower_, ()):
+    first = doc[j].lower_
+    if first not in _UNITS_BY_FIRST_WORD and first.endswith(("-", "–")):
+        first = first.rstrip("-–")  # '287 miles- and': a dash glued to the unit
+    for words, unit in _UNITS_BY_FIRST_WORD.get(first, ()):
         if all(doc[j + k].lower_ == word for k, word in enumerate(words[1:], 1) if j + k < len(doc)) \
                 and j + len(words) <= len(doc):
             if unit == "m" and doc[j].text == "m" and j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN"):
@@ -658,6 +758,8 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
         for k in range(j + 1, min(len(doc), j + 5)):
             if doc[k].tag_ in ("PRP$", "POS") or doc[k].dep_ == "poss" and doc[k].head.i > k:
                 continue  # '35m of its devices', 'two of Johnson's deputies'
+            if any(ch.isdigit() for ch in doc[k].text):
+                continue  # 'thousands of COVID -19 tests', 'dozens of 155mm shells'
             if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
                 if doc[k].dep_ == "compound" and k < doc[k].head.i <= k + 3 and doc[k].head.pos_ == "NOUN":
                     return doc[k].head  # 'four of his childhood years', '35m of its Echo devices'
@@ -680,6 +782,9 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
         return head
     if j < len(doc) and doc[j].pos_ in ("NOUN",) and doc[j].tag_ in ("NNS", "NN"):
         return doc[j]
+    if j < len(doc) and doc[j].tag_ in ("VBN", "VBG") and doc[j].dep_ == "amod" and doc[j].head.tag_ == "NNS" \
+            and j < doc[j].head.i <= j + 4 and not any(_is_numeric(t) for t in doc[j:doc[j].head.i]):
+        return doc[j].head  # '2.7m combined digital and physical sales': the parser left the number aside
     return None
 
 
@@ -708,6 +813,8 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
     elif found and qualifier == "vague" and found != "approximate":
         start = qualifier_start
     unit_found = None if number.unit or currency else _unit_at(doc, number.end)
+    if unit_found is None and not (number.unit or currency) and _suspended_unit(doc, number.end):
+        unit_found = number.end + 1, _suspended_unit(doc, number.end)  # '7- or 8-inch screens'
     counts: str | None = None
     if currency is not None:
         unit, counts = "count", currency
@@ -721,6 +828,22 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         unit = "fraction" if number.fraction or number.value < 1 and doc[number.end - 1].lower_ in FRACTION_WORDS \
             else "count"
         noun = _counted_noun(doc, number)
+        if (number.multiplier or number.end < len(doc) and doc[number.end].lower_ == "times") \
+                and (noun is None or noun.i <= number.end):
+            # a multiplier: 'more than 3,200 times', 'three times as high', 'sixfold'; but 'seven times the
+            # area', '12 times earnings' keep what is multiplied
+            counts, noun = "times", None
+            end = max(end, number.end + (0 if number.multiplier else 1))
+        elif number.end + 1 < len(doc) and doc[number.end].lower_ in CURRENCY_MODIFIERS \
+                and doc[number.end + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            # 'a million dollar house', 'a 10 billion euro fund': the money, not the thing it buys
+            counts, noun = CURRENCY_MODIFIERS[doc[number.end].lower_], None
+            end = max(end, number.end + 1)
+        elif number.end < len(doc) and (doc[number.end].lower_.rstrip(".") in PER_GAME
+                                        or doc[number.end].text in SPORT_STATS):
+            word = doc[number.end].text
+            counts, noun = SPORT_STATS.get(word) or PER_GAME[word.lower().rstrip(".")], None  # '15.3 ppg'
+            end = max(end, number.end + 1)
         if noun is not None:
             if noun.lower_ in CURRENCY_WORDS:
                 counts = noun.lower_
@@ -735,6 +858,8 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
             if noun.i < number.end + 8 and not any(_is_numeric(t) or _is_measure_token(t)
                                                    for t in doc[number.end:noun.i]):
                 end = max(end, noun.i + 1)  # not over another number: '280 million of the 1.5 billion shekels'
+        elif counts is not None:
+            pass  # a multiplier or a per-game average
         elif number.end < len(doc) and doc[number.end].tag_ in ("VBN", "JJ") \
                 and doc[number.end].lower_ in CASUALTY_WORDS:
             counts, end = doc[number.end].lower_, number.end + 1  # '24 wounded', 'three dead'
@@ -762,13 +887,15 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         qualifier=qualifier,
         place=_place_of(doc, start, end, places, sentences),
         direction=_direction(doc, number, start, counts_things=unit == "count" and currency is None
-                             and (counts or "").lower() not in NON_THING_COUNTS),
+                             and (counts or "").lower() not in NON_THING_COUNTS,
+                             measure=unit not in ("count", "percent", "fraction")),  # '-5 C' is a level
     )
 
 
 # A measure per something is named like SI rate units ('metre per second'): the singular name of the
 # measure, 'per', the denominator. A few rates have their own symbol.
 RATE_MEASURE_NAMES = {"barrels": "barrel", "m": "metre", "km": "kilometre", "mi": "mile", "t": "tonne", "kg": "kilogram",
+                      "ton": "ton",
                       "g": "gram", "l": "litre", "gal": "gallon", "ft": "foot", "cm": "centimetre", "mm": "millimetre",
                       "years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
                       "minutes": "minute", "seconds": "second", "acres": "acre", "ha": "hectare", "degrees": "degree"}
@@ -818,7 +945,7 @@ def _rate_denominator(doc: Doc, end: int) -> tuple[int, str] | None:
 
 
 UP_WORDS = frozenset("""rise rose risen increase grow grew grown climb jump gain surge soar add raise boost swell
-rebound advance widen expand double triple up increase hike spike""".split())
+rebound advance widen expand double triple up increase hike spike rally""".split())
 DOWN_WORDS = frozenset("""fall fell fallen drop decline decrease slip lose lost cut reduce plunge slump shed sink
 sank tumble dip shrink shrank contract narrow slide slid ease retreat plummet lower down decrease""".split())
 CHANGE_NOUNS_UP = frozenset({"increase", "rise", "gain", "jump", "surge", "growth", "hike", "spike", "boost"})
@@ -831,11 +958,12 @@ TRANSITIVE_CHANGE_VERBS = frozenset({"lose", "gain", "add", "cut", "shed", "rais
                                      "double", "triple", "expand", "lost"})
 
 
-def _direction(doc: Doc, number: _Number, start: int, counts_things: bool = False) -> str | None:
+def _direction(doc: Doc, number: _Number, start: int, counts_things: bool = False,
+               measure: bool = False) -> str | None:
     """'rose 4%', 'fell by 0.6%', 'down 3 points', 'a 5% increase', 'an increase of 30', '+0.3%': the figure
     is the size of a change, up or down. A level reached ('rose to 60%', 'at 5,884') is not a change size."""
     sign = doc[number.start].text[:1]
-    if sign in ("+", "-", "−") and not counts_things and number.value_high is None \
+    if sign in ("+", "-", "−") and not counts_things and not measure and number.value_high is None \
             and not (number.start and doc[number.start - 1].whitespace_ == "" and doc[number.start - 1].is_alpha):
         return "up" if sign == "+" else "down"  # 'Nasdaq +0.8%', 'FTSE -0.6%'
     before = doc[start - 1].lower_ if start else ""
@@ -930,6 +1058,9 @@ def _counted_phrase(doc: Doc, number: _Number, noun: Token) -> str:
             first -= 2  # 'first-team players', 'Russian-made drones', 'coal-fired plants'
         elif before.pos_ in ("ADJ", "NOUN", "VERB", "PROPN") and before.dep_ in ("amod", "compound", "nmod") \
                 and before.head.i >= first - 1 and not _is_measure_token(before):
+            if before.tag_ == "VBG" and before.dep_ == "amod" \
+                    and not (first - 2 >= number.end and doc[first - 2].text in ("-", "–")):
+                break  # '517 rushing yards', '12 remaining hostages': an -ing participle describes, the noun counts
             first -= 1
         else:
             break

@@ -103,3 +103,13 @@ def words_value(words: list[str]) -> float | None:
             return None
         i += 1
     return total + current if seen else None
+
+
+def fold_value(word: str) -> float | None:
+    """A multiplier written as one word: 'sixfold' -> 6.0, 'tenfold' -> 10.0, '3fold' -> 3.0."""
+    word = word.lower()
+    if not word.endswith("fold") or len(word) <= 4:
+        return None
+    stem = word[:-4].rstrip("-")
+    value = digit_value(stem) if digit_value(stem) is not None else word_value(stem)
+    return value if value is not None and value > 0 else None

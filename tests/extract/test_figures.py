@@ -264,3 +264,86 @@ def test_a_part_after_including_counts_the_same_thing(nlp):
                             "400 megawatt unit went down.")
     assert found["900,000"].counts == "people"
     assert found["400 megawatt"].unit == "MW"
+
+
+def test_a_level_reached_by_a_move_has_no_direction_but_the_move_has(nlp):
+    found = by_surface(nlp, "Grain futures rose 12 cents to $7.40 and the gauge fell to 18.5 points.")
+    assert found["12 cents"].direction == "up"
+    assert found["$7.40"].direction is None and found["18.5 points"].direction is None  # levels, not changes
+
+
+def test_multipliers_count_times(nlp):
+    found = by_surface(nlp, "Exports grew more than fivefold, sales hit 2.5 times the forecast, rents are three "
+                        "times as high and the shares trade at 12 times earnings after a 3-fold rise.")
+    assert (found["more than fivefold"].value, found["more than fivefold"].counts) == (5, "times")
+    assert found["more than fivefold"].qualifier == "more_than"
+    assert (found["2.5 times"].value, found["2.5 times"].unit) == (2.5, "count")
+    assert found["three times"].counts == "times"  # 'as high': nothing named is multiplied
+    assert found["12 times earnings"].counts == "earnings"
+    assert found["3-fold"].value == 3 and found["3-fold"].unit == "count"
+
+
+def test_a_bare_level_takes_the_unit_of_the_move_before_it(nlp):
+    found = by_surface(nlp, "The index lost 85.2 points, or 1.3%, to close at 6,402.17. Mileage improved from "
+                            "31 mpg to 36 while the Dow was last at 33,100.")
+    assert (found["6,402.17"].unit, found["6,402.17"].counts) == ("count", "points")
+    assert found["36"].unit == found["31 mpg"].unit
+    assert found["33,100"].counts is None  # another sentence: nothing to carry
+
+
+def test_per_game_averages_and_tons(nlp):
+    found = by_surface(nlp, "The guard averages 21.4 ppg and 5.1 apg; the truck carries 12 tons and the ship "
+                            "300 tonnes.")
+    assert found["21.4 ppg"].counts == "points per game" and found["5.1 apg"].counts == "assists per game"
+    assert found["12 tons"].unit == "ton" and found["300 tonnes"].unit == "t"
+
+
+def test_market_index_names_are_not_figures(nlp):
+    found = by_surface(nlp, "The Stoxx 600 index rose 1.2%, the sp 500 fell 0.4% and the S P 500 slipped 0.1%.")
+    assert set(found) == {"1.2%", "0.4%", "0.1%"}
+
+
+def test_counted_things_lose_describing_ing_words_and_sport_stats_are_named(nlp):
+    found = by_surface(nlp, "The 12 remaining hostages were freed. The pitcher was worth 1.8 WAR. The studio "
+                            "sold 3.4m combined digital and physical copies.")
+    assert found["12 remaining hostages"].counts == "hostages"
+    assert found["1.8 WAR"].counts == "wins above replacement"
+    copies = found["3.4m combined digital and physical copies"]
+    assert (copies.value, copies.unit, copies.counts) == (3.4e6, "count", "copies")  # million, not metres
+
+
+def test_singular_currency_modifiers_and_years_of_an_era(nlp):
+    found = by_surface(nlp, "They bought a million dollar house with a 40 billion euro loan. The fort stood from "
+                            "A.D. 900 to 1150 and 200 guards held it, while Caesar fell in 44 BC.")
+    assert found["a million dollar"].counts == "dollars" and found["40 billion euro"].counts == "euros"
+    assert set(found) >= {"200 guards"} and not any(s.startswith(("900", "1150", "44")) for s in found)
+
+
+def test_a_dash_glued_to_a_unit_and_numbers_inside_names(nlp):
+    found = by_surface(nlp, "Range grew to 310 miles- a record - and labs ran thousands of COVID -19 tests.")
+    assert found["310 miles-"].unit == "mi"
+    assert found["thousands"].counts == "tests" and not any("-19" in s for s in found)
+
+
+def test_suspended_hyphens_share_the_last_unit(nlp):
+    found = by_surface(nlp, "Buyers pick a 6- or 9-inch screen and hike 4-, 5- and 6-kilometre trails.")
+    assert (found["6-"].value, found["6-"].unit) == (6, "in") and found["9-inch"].unit == "in"
+    assert found["4-"].unit == found["5-"].unit == found["6-kilometre"].unit == "km"
+
+
+def test_a_signed_measure_is_a_level_but_a_signed_percentage_is_a_move(nlp):
+    found = by_surface(nlp, "In Europe the CAC -1.2% while the drive netted -7 yards.")
+    assert found["-1.2%"].direction == "down"
+    assert found["-7 yards"].value == -7 and found["-7 yards"].direction is None
+
+
+def test_an_approximate_four_digit_start_is_a_range_not_a_year(nlp):
+    found = by_surface(nlp, "Adults burn about 1900 - 2400 calories, and in 2019 to 4.1 million people voted.")
+    assert (found["1900 - 2400 calories"].value, found["1900 - 2400 calories"].value_high) == (1900, 2400)
+    assert found["4.1 million people"].value == pytest.approx(4.1e6) and not any(s.startswith("2019") for s in found)
+
+
+def test_a_capitalised_number_word_inside_a_name_is_not_a_figure(nlp):
+    found = by_surface(nlp, "They reached the Final Four stage and the Elite Eight teams, and Ukraine said Two "
+                            "soldiers died.")
+    assert "Two soldiers" in found and not any("Four" in s or "Eight" in s for s in found)
