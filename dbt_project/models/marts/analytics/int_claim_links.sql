@@ -47,7 +47,7 @@ articles as (
 
 ),
 
-claim_terms as (
+claim_word_lists as (
 
     select
         claims.claim_id,
@@ -65,6 +65,17 @@ claim_terms as (
     from claims
     left join actors on actors.actor_id = claims.claimant_actor_id
     left join articles on articles.article_id = claims.article_id
+
+),
+
+claim_terms as (
+
+    select
+        *,
+        list_filter(terms, lambda term: regexp_matches(term, '^[0-9]+$')) as numbers,
+        list_filter(terms, lambda term: not regexp_matches(term, '^[0-9]+$')) as words
+
+    from claim_word_lists
 
 ),
 
@@ -115,23 +126,35 @@ scored_pairs as (
             as is_compatible_claimant,
         len(a.terms) as term_count,
         case when len(a.terms) <= len(b.terms)
-            then list_has_all(list_filter(b.terms, lambda t: regexp_matches(t, '^[0-9]+$')),
-                              list_filter(a.terms, lambda t: regexp_matches(t, '^[0-9]+$')))
-            else list_has_all(list_filter(a.terms, lambda t: regexp_matches(t, '^[0-9]+$')),
-                              list_filter(b.terms, lambda t: regexp_matches(t, '^[0-9]+$')))
+            then list_has_all(b.numbers, a.numbers)
+            else list_has_all(a.numbers, b.numbers)
         end as numbers_agree,
         len(b.terms) as linked_term_count,
-        len(list_filter(a.terms, lambda x: list_max(list_transform(b.terms, lambda y:
-            case when regexp_matches(x || y, '^[0-9]+$') then (x = y)::double
-                 else jaro_winkler_similarity(x, y) end)) >= 0.9)) as terms_found,
-        len(list_filter(b.terms, lambda y: list_max(list_transform(a.terms, lambda x:
-            case when regexp_matches(x || y, '^[0-9]+$') then (x = y)::double
-                 else jaro_winkler_similarity(x, y) end)) >= 0.9)) as linked_terms_found
+        -- a word is found when the other claim has it, or a word within Jaro-Winkler 0.9 of it;
+        -- a number only when the other claim has the same number (or, rarely, a close word)
+        len(list_filter(a.words, lambda x: case when list_contains(b.terms, x) then true
+            else list_max(list_transform(b.terms, lambda y: jaro_winkler_similarity(x, y))) >= 0.9 end))
+            + len(list_filter(a.numbers, lambda x: list_contains(b.numbers, x)
+                or list_max(list_transform(b.words, lambda y: jaro_winkler_similarity(x, y))) >= 0.9))
+            as terms_found,
+        len(list_filter(b.words, lambda y: case when list_contains(a.terms, y) then true
+            else list_max(list_transform(a.terms, lambda x: jaro_winkler_similarity(x, y))) >= 0.9 end))
+            + len(list_filter(b.numbers, lambda y: list_contains(a.numbers, y)
+                or list_max(list_transform(a.words, lambda x: jaro_winkler_similarity(x, y))) >= 0.9))
+            as linked_terms_found
 
     from candidate_pairs
     inner join claim_terms as a on a.claim_id = candidate_pairs.claim_id
     inner join claim_terms as b on b.claim_id = candidate_pairs.linked_claim_id
     where a.article_id <> b.article_id
+        -- only pairs the final rules can accept reach the fuzzy word comparison, the costly part
+        and (
+            a.claimant_actor_id = b.claimant_actor_id and least(len(a.terms), len(b.terms)) >= 3
+            or (a.claimant_actor_id is null or b.claimant_actor_id is null
+                or a.is_anonymous_claimant or b.is_anonymous_claimant)
+                and (a.claimant_side = b.claimant_side or 'unknown' in (a.claimant_side, b.claimant_side))
+                and least(len(a.terms), len(b.terms)) >= 5
+        )
         and (a.published_at is null or b.published_at is null
             or abs(date_diff('day', a.published_at, b.published_at)) <= 7)
 
