@@ -23,8 +23,17 @@ DBT_EXECUTABLE = shutil.which("dbt") or str(Path(sys.executable).with_name("dbt"
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
 
+class ClaimhouseDbtCli(DbtCliResource):
+    """dagster-dbt opens dbt's own adapter in the run's process before each dbt command, to fetch
+    row counts and column schemas on request. We fetch neither, and the adapter costs a second or
+    two per run (it parses every macro) and its memory in the run's process."""
+
+    def _initialize_dbt_core_adapter(self, args):
+        return None
+
+
 def dbt_cli() -> DbtCliResource:
-    return DbtCliResource(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+    return ClaimhouseDbtCli(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
 
 
 def prepare_manifest() -> None:
@@ -106,10 +115,18 @@ def claimhouse_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource,
     # changed (its partial parsing) instead of the whole project on every run.
     target_path = Path(warehouse.working_db).parent / "dbt_target"
     invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target_path)
-    for event in invocation.stream():
-        yield event
-        if isinstance(event, Output):
-            pause_point("dbt")
+    try:
+        for event in invocation.stream():
+            yield event
+            if isinstance(event, Output):
+                pause_point("dbt")
+    except BaseException:
+        # a step that fails while dbt runs (a dbt node unknown to this process's manifest, say)
+        # must not leave dbt writing on: it would hold the warehouse's lock after the run ends
+        if invocation.process.poll() is None:
+            invocation.process.terminate()
+            invocation.process.wait(timeout=60)
+        raise
     if invocation.is_successful():
         _record_fingerprint(warehouse, fingerprint)
     else:
