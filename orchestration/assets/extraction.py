@@ -25,6 +25,7 @@ MIN_ARTICLES_FOR_WORKERS = 16
 # Articles per committed chunk: a killed run loses at most one chunk of work.
 CHUNK_SIZE_ENV = "CLAIMHOUSE_EXTRACTION_CHUNK"
 DEFAULT_CHUNK_SIZE = 64
+CHUNKS_PER_WORKER_AT_LEAST = 4
 
 
 @multi_asset(
@@ -48,8 +49,9 @@ def extracted_mentions(context: AssetExecutionContext, warehouse: WarehouseResou
         context.log.info(f"{len(pending)} articles to extract with {workers} worker(s), "
                          f"extractor {EXTRACTOR_VERSION}")
         chunk_size = int(os.environ.get(CHUNK_SIZE_ENV, DEFAULT_CHUNK_SIZE))
-        # a small batch is split so that every worker gets a share
-        chunk_size = max(1, min(chunk_size, math.ceil(len(pending) / workers)))
+        # a small batch is split into a few chunks per worker, so that the workers finish together
+        # (with one chunk each, a worker that drew the shorter articles waits for the other)
+        chunk_size = max(1, min(chunk_size, math.ceil(len(pending) / (workers * CHUNKS_PER_WORKER_AT_LEAST))))
         for results in extract_many(iter_article_texts(con, pending), workers=workers, chunk_size=chunk_size):
             store_extractions(con, results, EXTRACTOR_VERSION)
             pause_point("extraction")

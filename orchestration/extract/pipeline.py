@@ -10,7 +10,7 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,11 +33,16 @@ from orchestration.extract.records import (
     Span,
 )
 
-EXTRACTOR_VERSION = "2026.11.26-4"
+EXTRACTOR_VERSION = "2026.11.26-5"
 # spaCy keeps a whole batch of Docs with their intermediate arrays in memory, about 3 KB per
 # character of text: 32 long reports in one batch took over a gigabyte per worker. Batches are
 # capped by characters as well as by count, so a worker's memory stays flat whatever the lengths.
 BATCH_CHARS = 50_000
+# A worker's memory creeps up over a long stream (spaCy's vocabulary and string store keep every
+# word they have seen), so the pool is replaced after this many articles per worker: memory then
+# stays flat whatever the corpus size, for one restart (about 3 s) per 1,000 articles. Python
+# 3.11's own max_tasks_per_child can deadlock the pool (cpython gh-115634), hence by hand.
+ARTICLES_PER_WORKER = 500
 GOVERNMENT_MENTION_KINDS = frozenset({"metonym"})
 INSTITUTION_TYPES = frozenset({"government", "organization", "media", "military", "armed_group"})
 # Nouns after a country name that keep it a place ('Ukraine border'); before others it is an
@@ -130,12 +135,14 @@ def _warm_worker() -> None:
 
 
 def extract_many(items: Iterable[tuple[str, str]], workers: int = 1, chunk_size: int = 64,
-                 batch_size: int = 32) -> Iterator[list[ArticleExtraction]]:
+                 batch_size: int = 32,
+                 articles_per_worker: int = ARTICLES_PER_WORKER) -> Iterator[list[ArticleExtraction]]:
     """Extract a stream of articles, yielding results chunk by chunk, in input order.
 
     With ``workers > 1`` each worker process loads the model and the gazetteer once and runs
     the whole extraction (spaCy and the rules) on its chunks, so both cores do all the work.
-    At most ``2 * workers`` chunks are in flight, so memory stays bounded whatever the corpus size.
+    At most ``2 * workers`` chunks are in flight, so memory stays bounded whatever the corpus size,
+    and the workers are replaced after about ``articles_per_worker`` articles each.
     """
     remaining = iter(items)
     chunks = iter(lambda: list(islice(remaining, chunk_size)), [])
@@ -144,6 +151,13 @@ def extract_many(items: Iterable[tuple[str, str]], workers: int = 1, chunk_size:
         for chunk in chunks:
             yield list(extract_texts(chunk, nlp, gazetteer, batch_size))
         return
+    chunks_per_pool = max(2, articles_per_worker // chunk_size) * workers
+    while first := next(chunks, None):
+        yield from _extract_in_pool(chain([first], islice(chunks, chunks_per_pool - 1)), workers, batch_size)
+
+
+def _extract_in_pool(chunks: Iterable[list[tuple[str, str]]], workers: int,
+                     batch_size: int) -> Iterator[list[ArticleExtraction]]:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
         in_flight: list[Future[list[ArticleExtraction]]] = []
