@@ -42,6 +42,9 @@ from orchestration.extract.records import Figure, PlaceMention, Span
 QUALIFIER_PHRASES: list[tuple[tuple[str, ...], str]] = sorted([
     (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"), (("no", "less", "than"), "at_least"),
     (("a", "minimum", "of"), "at_least"),
+    # an age limit: 'children under the age of 5', 'adults over the age of 65'
+    (("under", "the", "age", "of"), "less_than"), (("below", "the", "age", "of"), "less_than"),
+    (("over", "the", "age", "of"), "more_than"), (("above", "the", "age", "of"), "more_than"),
     (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
     (("in", "excess", "of"), "more_than"), (("just", "over"), "more_than"), (("above",), "more_than"),
     (("just", "more", "than"), "more_than"), (("well", "over"), "more_than"), (("exceeding",), "more_than"),
@@ -85,7 +88,10 @@ MEASURE_UNITS: list[tuple[tuple[str, ...], str]] = sorted([
     (("fahrenheit",), "fahrenheit"),
     (("feet",), "ft"), (("foot",), "ft"), (("ft",), "ft"), (("inches",), "in"),
     (("inch",), "in"), (("yards",), "yd"), (("yard",), "yd"), (("cm",), "cm"), (("centimetres",), "cm"), (("centimeters",), "cm"), (("mm",), "mm"),
-    (("millimetres",), "mm"), (("millimeters",), "mm"), (("hectares",), "ha"), (("acres",), "acres"),
+    (("millimetres",), "mm"), (("millimeters",), "mm"),
+    (("millimetre",), "mm"), (("millimeter",), "mm"), (("centimetre",), "cm"), (("centimeter",), "cm"), (("gram",), "g"),
+    (("gallon",), "gal"), (("hectare",), "ha"), (("acre",), "acres"), (("millilitre",), "ml"), (("milliliter",), "ml"),
+    (("degree",), "degrees"), (("hectares",), "ha"), (("acres",), "acres"),
     (("hp",), "hp"), (("horsepower",), "hp"), (("ps",), "hp"), (("gb",), "GB"), (("tb",), "TB"), (("mb",), "MB"),
     (("mw",), "MW"), (("megawatts",), "MW"), (("megawatt",), "MW"), (("gw",), "GW"), (("gigawatts",), "GW"),
     (("gigawatt",), "GW"), (("kw",), "kW"), (("kilowatts",), "kW"), (("kilowatt",), "kW"), (("kwh",), "kWh"),
@@ -146,7 +152,7 @@ CURRENCY_AFTER = {"usd": "US dollars", "eur": "euros", "gbp": "pounds", "jpy": "
 DOLLAR_COUNTRY = {"us": "US dollars", "hk": "Hong Kong dollars", "a": "Australian dollars", "au": "Australian dollars",
                   "c": "Canadian dollars", "ca": "Canadian dollars", "nz": "New Zealand dollars",
                   "s": "Singapore dollars", "sg": "Singapore dollars"}
-_GLUED = re.compile(r"^(?P<sign>minus-|sub-|under-|~|≈)?"
+_GLUED = re.compile(r"^(?P<sign>minus-|sub-|under-|now-|then-|~|≈)?"
                     r"(?P<cur>[A-Z]{1,3}\$|\$[A-Z]{1,2}|\$|€|£|¥|₹|RM|Rs\.?|Y=|PS|USD|EUR|GBP|AUD|CAD|NZD|HKD|SGD|INR|JPY|CNY"
                     r"|US|AU|HK|NZ|A|C|S)?"
                     r"(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
@@ -182,6 +188,7 @@ PARTITIVE_PRONOUNS = frozenset({"whom", "them", "which", "those", "these", "us",
 _RANGE_TOKEN = re.compile(r"^(\d+(?:[.,]\d+)*)[-–](\d+(?:[.,]\d+)*)$")
 _SCALE_OR_DOZEN = frozenset(SCALE_WORDS) | {"dozen"}
 _SLASH_FRACTION = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
+_GLUED_SCALE = re.compile(r"^\d+(?:\.\d+)?(?:k|bn|mn|mln|tn)$", re.IGNORECASE)  # '25k', '4.2bn'
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 
 
@@ -322,6 +329,9 @@ def _read_glued(doc: Doc, i: int) -> _Number | None:
     if match is None or not (match.group("cur") or match.group("suffix") or match.group("sign")):
         return None
     sign, cur, number, suffix = match.group("sign"), match.group("cur"), match.group("num"), match.group("suffix")
+    bare_suffix = re.sub(r"\)?-(long|wide|high|tall|deep|thick)$|\)$", "", suffix)
+    if bare_suffix != suffix and bare_suffix.lower() in GLUED_UNITS:
+        suffix = bare_suffix  # '(121ft)-long', '(6ft)': the dimension word or bracket glued after the unit
     value = digit_value(number)
     if value is None:
         return None
@@ -369,9 +379,11 @@ def _read_glued(doc: Doc, i: int) -> _Number | None:
         value = -value
     elif sign in ("~", "≈"):
         qualifier = "approximate"  # '~25 min'
+    elif sign in ("now-", "then-"):
+        pass  # 'her now-18 month-old daughter', 'the then-21 year-old': an age at that time
     elif sign:
         qualifier = "less_than"  # 'sub-7 nanometre chips'
-    if not currency and not unit and not suffix and sign in (None, "~", "≈") and not (
+    if not currency and not unit and not suffix and sign in (None, "~", "≈", "now-", "then-") and not (
             sign and digit_value(number) is not None):
         return None
     return _Number(i, end, value, qualifier=qualifier, unit=unit, currency=currency, glued=True)
@@ -413,8 +425,11 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
     slash = _SLASH_FRACTION.match(token.text)
     if slash:
         top, bottom = int(slash.group(1)), int(slash.group(2))
-        if 0 < top < bottom <= 128 and i + 1 < len(doc) and (doc[i + 1].lower_ == "of" or _unit_at(doc, i + 1)):
-            return _Number(i, i + 1, top / bottom, fraction=doc[i + 1].lower_ == "of")  # '1/2 mile', '1/16 of a pint'
+        if 0 < top < bottom <= 128 and i + 1 < len(doc) and (
+                doc[i + 1].lower_ == "of" or _unit_at(doc, i + 1)
+                or doc[i + 1].tag_ == "NN" and i + 2 < len(doc) and doc[i + 2].lower_ == "of"):
+            # '1/2 mile', '1/16 of a pint', '1/2 pound of chocolate' (a measure noun: 'pound' is also money)
+            return _Number(i, i + 1, top / bottom, fraction=doc[i + 1].lower_ == "of")
         return None
     if lower == "minus" and i + 1 < len(doc) and digit_value(doc[i + 1].text) is not None:
         number = _read_number(doc, i + 1)
@@ -596,6 +611,11 @@ def _read_range(doc: Doc, number: _Number) -> _Number:
         low_value = number.value * scale if scale and number.value < scale and number.value < high.value / scale else number.value
         if doc[j].lower_ == "or" and not (low_value < high.value):
             return number
+        if doc[j].text in ("-", "–") and high.value < low_value and not (low_unit or low_currency or high_unit
+                                                                      or high_currency or number.glued or high.glued) \
+                and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                and doc[number.start].text.isdigit() and doc[k].text.isdigit():
+            return number  # 'beat Charlton 2-1', 'a 9-2 lead': a score (the higher tally first), not a range
         if doc[j].lower_ in ("to", "-", "–") and before >= 0 and doc[before].lower_ == "from" and high.value < low_value:
             if high_unit and not (low_unit or low_currency or high.glued):
                 number.unit = high_unit  # 'slowed from 4.8 to 4.7 percent': the unit is said once
@@ -635,6 +655,20 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
         if before.lower_ in INDEX_NAMES or before.lower_ == "p" and number.start >= 2 \
                 and doc[number.start - 2].lower_ in ("s", "s&"):
             return True  # 'the Stoxx 600 index', 'the sp 500', 'the S P 500': the name of a market index
+    if not measured and number.end - number.start == 1 and number.value_high is None and first.text.isdigit() \
+            and int(first.text) % 10 and len(first.text) <= 4 and number.end < len(doc):
+        name = doc[number.end]
+        if name.text[:1].isupper() and name.text[1:].islower() and name.tag_ in ("NNP", "NN") \
+                and name.ent_type_ not in ("NORP", "GPE", "LOC") and not _unit_at(doc, number.end) \
+                and name.lower_ not in CURRENCY_AFTER and name.lower_ not in CURRENCY_MODIFIERS:
+            k = number.end
+            while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN"):
+                k += 1
+            counted = k < len(doc) and doc[k].tag_ == "NNS"  # '96 Liverpool fans' counts fans
+            counted_before = number.start >= 2 and doc[number.start - 1].pos_ == "ADJ" and any(
+                _is_numeric(t) for t in doc[max(0, number.start - 3):number.start - 1])  # 'two new 737 Max jets'
+            if not counted or counted_before:
+                return True  # '787 Dreamliner', '11 Pro Max', 'two new 737 Max jets': a model number in a name
     if not measured and first.text.isdigit() and any(
             t.lower_.rstrip(".") in STREET_WORDS and t.text[:1].isupper() for t in doc[number.end:number.end + 4]) \
             and number.end < len(doc) and doc[number.end].text[:1].isupper():
@@ -670,7 +704,7 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
             and _suspended_unit(doc, number.end) is None \
             and doc[number.end + 1].is_alpha and doc[number.end + 1].lower_ not in (
                 "kilometre", "kilometer", "km", "mile", "metre", "meter", "year", "month", "week", "day", "hour",
-                "minute", "strong", "square"):
+                "minute", "strong", "square", "cylinder"):  # a four-cylinder engine counts cylinders
         if not doc[number.end + 1].lower_.endswith(("year", "day", "hour")):
             return True  # '1-ranked'; hyphen compounds that are not measures
     window = doc[max(0, number.start - 2): min(len(doc), number.end + 2)]
@@ -685,8 +719,12 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
     if _looks_like_year(first) and number.end == number.start + 1 and not money and not number.glued:
         unit = _unit_at(doc, number.end)
         noun = _counted_noun(doc, number)
-        if not unit and (noun is None or noun.tag_ in ("NN", "NNP")):
-            return True  # 'in 2014', 'a 1988 film': a year, not a count
+        after = doc[number.end] if number.end < len(doc) else None
+        if not unit and (noun is None or noun.tag_ in ("NN", "NNP")
+                         or after is not None and after.tag_ == "NN" and after.lower_ not in CURRENCY_MODIFIERS
+                         and int(first.text) % 100):
+            # 'in 2014', 'a 1988 film', 'the 2017 tax cuts': a year, not a count; a round '2000 rifle rounds' counts
+            return True
     if number.end < len(doc) and doc[number.end].text in (":", ".") and number.end + 1 < len(doc) \
             and doc[number.end + 1].is_digit and doc[number.end].whitespace_ == "":
         return True  # clock time '10:30'
@@ -863,8 +901,9 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         elif number.end < len(doc) and doc[number.end].tag_ in ("VBN", "JJ") \
                 and doc[number.end].lower_ in CASUALTY_WORDS:
             counts, end = doc[number.end].lower_, number.end + 1  # '24 wounded', 'three dead'
-        elif unit == "count" and number.qualifier != "vague" and not _quantifies_something(doc, number):
-            return None
+        elif unit == "count" and number.qualifier != "vague" and not _quantifies_something(doc, number) \
+                and not (number.glued and _GLUED_SCALE.match(doc[number.end - 1].text)):
+            return None  # but '25k', '$5.4m' are amounts on their own
     if unit == "years" and end < len(doc) and (doc[end].lower_ == "old" or doc[end].text in ("-", "–")
                                                and end + 1 < len(doc) and doc[end + 1].lower_ == "old"):
         end = end + 1 if doc[end].lower_ == "old" else end + 2  # '15 year-old', '30 years old': an age

@@ -34,16 +34,22 @@ VAGUE_PLURALS = {"dozens": 24, "scores": 40, "tens": 20, "hundreds": 200, "thous
 
 _DIGITS = re.compile(r"^[+-]?((\d{1,3}(,\d{3})+|\d+)(\.\d+)?|\.\d+)$")
 _DIGITS_WITH_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mil|mln|b|bn|tn)$", re.IGNORECASE)
+# Scientific notation written as one token: '2.998×10−8', '1.5x10^6'.
+_SCIENTIFIC = re.compile(r"^(\d+(?:\.\d+)?)[×xX]10\^?([-−–]?\d{1,3})$")
 
 
 def digit_value(text: str) -> float | None:
-    """'1,000' -> 1000.0, '2.5' -> 2.5, '10k' -> 10000.0; None for anything else."""
+    """'1,000' -> 1000.0, '2.5' -> 2.5, '10k' -> 10000.0, '2.998×10−8' -> 2.998e-08; None for anything else."""
     text = text.strip()
     if _DIGITS.match(text):
         return float(text.replace(",", ""))
     scaled = _DIGITS_WITH_SCALE.match(text)
     if scaled:
         return float(scaled.group(1)) * SCALE_WORDS[scaled.group(2).lower()]
+    scientific = _SCIENTIFIC.match(text)
+    if scientific:
+        exponent = int(scientific.group(2).replace("−", "-").replace("–", "-"))
+        return float(f"{scientific.group(1)}e{exponent}")  # '2.998×10−8' -> 2.998e-08
     return None
 
 

@@ -347,3 +347,55 @@ def test_a_capitalised_number_word_inside_a_name_is_not_a_figure(nlp):
     found = by_surface(nlp, "They reached the Final Four stage and the Elite Eight teams, and Ukraine said Two "
                             "soldiers died.")
     assert "Two soldiers" in found and not any("Four" in s or "Eight" in s for s in found)
+
+
+def test_model_numbers_before_a_name_are_not_figures_but_counts_of_fans_are(nlp):
+    found = by_surface(nlp, "The airline parked its 747 Jumbo after a storm, grounded three old 319 Neo jets and "
+                            "flew 87 Chelsea supporters home.")
+    assert not any(s.startswith(("747", "319")) for s in found)
+    assert found["87 Chelsea supporters"].value == 87 and "three" in found
+
+
+def test_a_hyphenated_score_with_the_winner_first_is_not_a_range(nlp):
+    found = by_surface(nlp, "Leeds beat Fulham 3-1 thanks to a late goal after a 5-2 lead in May, and fares of "
+                            "10-15 euros applied.")
+    assert not any(s.startswith(("3-1", "5-2", "1 ", "2 ")) for s in found)
+    assert (found["10-15 euros"].value, found["10-15 euros"].value_high) == (10, 15)
+
+
+def test_abbreviated_thousands_stand_alone(nlp):
+    found = by_surface(nlp, "The coupe will cost about 45k, the saloon nearer 62k.")
+    assert found["about 45k"].value == 45_000 and found["about 45k"].qualifier == "approximate"
+    assert found["62k"].value == 62_000
+
+
+def test_slash_fractions_of_a_measure_noun_and_singular_metric_units(nlp):
+    found = by_surface(nlp, "Stir in 3/4 cup of sugar; the film is only 0.5 millimeter thick and weighs 1 gram.")
+    assert found["3/4 cup"].value == pytest.approx(0.75)
+    assert found["0.5 millimeter"].unit == "mm" and found["1 gram"].unit == "g"
+
+
+@pytest.mark.parametrize("text, value", [("2.998×10−8", 2.998e-8), ("6.7x10^5", 6.7e5), ("1.5×10-3", 1.5e-3)])
+def test_scientific_notation_in_one_token_is_read(text, value):
+    from orchestration.extract.numbers import digit_value
+    assert digit_value(text) == pytest.approx(value)
+
+
+def test_a_year_before_a_singular_noun_a_bracketed_glued_unit_and_engine_cylinders(nlp):
+    found = by_surface(nlp, "Critics blamed the 2017 tax cuts. The 1800 police officers left, the 12m (39ft)-long "
+                            "yacht has a three-cylinder engine and 1500 euro fees.")
+    assert not any(s.startswith("2017") for s in found) and found["1800 police officers"].value == 1800
+    assert (found["39ft)-long"].value, found["39ft)-long"].unit) == (39, "ft")
+    assert found["three-cylinder"].value == 3 and found["1500 euro"].counts == "euros"
+
+
+def test_an_age_glued_to_now_or_then(nlp):
+    found = by_surface(nlp, "She lived with her now-18 month-old son and the then-21 year-old striker.")
+    assert found["then-21 year-old"].value == 21 and found["then-21 year-old"].unit == "years"
+    assert any(f.value == 18 and f.unit == "months" for f in found.values())
+
+
+def test_an_age_limit_is_a_qualifier(nlp):
+    found = by_surface(nlp, "Pupils under the age of 11 stayed home while adults over the age of 70 queued.")
+    assert found["under the age of 11"].qualifier == "less_than"
+    assert found["over the age of 70"].qualifier == "more_than"
