@@ -1,15 +1,22 @@
 -- Titles of place-bound offices ('the governor of the Belgorod region'), which the extraction
 -- keys by office ('office governor belhorod'), with the name key of the person holding them:
 --   * in an article that names the holder ('Belgorod Governor X'), that holder;
---   * in any other article, the one holder named for the office anywhere in the corpus. An
---     office with two or more named holders (a successor, a namesake) resolves to none there,
---     so two named people never merge through an office.
+--   * in any other article, the one holder named for the office in articles published within a
+--     year of it (or undated). Offices change hands: a title from another year is not matched to
+--     today's holder, and two named holders in that window (a successor, a namesake) resolve to
+--     none, so two named people never merge through an office.
 -- Unresolved office titles stay unnamed people of their article.
 with
 
 mentions as (
 
     select * from {{ ref('stg_extraction__actor_mentions') }}
+
+),
+
+articles as (
+
+    select article_id, published_at from {{ ref('stg_raw__articles') }}
 
 ),
 
@@ -55,15 +62,22 @@ holders_in_article as (
 
 ),
 
-only_holders as (
+holders_nearby as (
 
     select
-        office_key,
-        any_value(holder_name_key) as holder_name_key
+        office_mentions.article_id,
+        office_mentions.office_key,
+        any_value(holders_in_article.holder_name_key) as holder_name_key
 
-    from holders_in_article
-    group by office_key
-    having count(distinct holder_name_key) = 1
+    from office_mentions
+    inner join holders_in_article on holders_in_article.office_key = office_mentions.office_key
+    left join articles as title_article on title_article.article_id = office_mentions.article_id
+    left join articles as holder_article on holder_article.article_id = holders_in_article.article_id
+    where title_article.published_at is null
+        or holder_article.published_at is null
+        or abs(date_diff('day', title_article.published_at, holder_article.published_at)) <= 365
+    group by 1, 2
+    having count(distinct holders_in_article.holder_name_key) = 1
 
 ),
 
@@ -72,18 +86,20 @@ final as (
     select distinct
         office_mentions.article_id,
         office_mentions.office_key,
-        coalesce(holders_in_article.holder_name_key, only_holders.holder_name_key) as holder_name_key,
+        coalesce(holders_in_article.holder_name_key, holders_nearby.holder_name_key) as holder_name_key,
         case
             when holders_in_article.holder_name_key is not null then 'named in article'
-            else 'only holder in corpus'
+            else 'only holder within a year'
         end as resolution
 
     from office_mentions
     left join holders_in_article
         on holders_in_article.article_id = office_mentions.article_id
         and holders_in_article.office_key = office_mentions.office_key
-    left join only_holders on only_holders.office_key = office_mentions.office_key
-    where coalesce(holders_in_article.holder_name_key, only_holders.holder_name_key) is not null
+    left join holders_nearby
+        on holders_nearby.article_id = office_mentions.article_id
+        and holders_nearby.office_key = office_mentions.office_key
+    where coalesce(holders_in_article.holder_name_key, holders_nearby.holder_name_key) is not null
 
 )
 
