@@ -77,20 +77,3 @@ def test_marts_without_article_rows_are_validated_whole(con):
     con.execute("insert into marts.actors values ('act_1', 'Kyiv'), ('act_2', null)")
     result = validate(con, actors, since=datetime(2026, 1, 1))
     assert result.since is None and result.rows == 2 and not result.success
-
-
-def test_rows_are_validated_a_batch_of_articles_at_a_time_with_the_same_verdict(con, monkeypatch):
-    from orchestration.quality import expectations
-
-    claims = spec(CLAIM_SUITE, "claims")
-    extract(con, "a1", datetime(2026, 1, 1), ["act_1", None])
-    extract(con, "a2", datetime(2026, 1, 1), ["act_2"])
-    extract(con, "a3", datetime(2026, 1, 1), [None, "act_3", None])
-    whole = validate(con, claims)
-    monkeypatch.setattr(expectations, "ARTICLES_PER_BATCH", 1)
-    batched = validate(con, claims)
-    assert whole.rows == batched.rows == 6
-    assert not batched.success
-    assert whole.failures[0].unexpected_count == batched.failures[0].unexpected_count == 3
-    monkeypatch.setattr(expectations, "ARTICLES_PER_BATCH", 2)
-    assert validate(con, claims, since=datetime(2026, 1, 1)).rows == 0  # nothing new: an empty frame

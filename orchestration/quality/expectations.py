@@ -27,9 +27,6 @@ import duckdb
 # Great Expectations is imported where a suite runs, not here: importing it takes about 200 MB,
 # which the pipeline's process would otherwise hold through extraction, its peak of memory.
 logging.getLogger("great_expectations").setLevel(logging.WARNING)
-# Rows of this many articles are validated together: a few seconds of GX per batch, and a frame
-# of a few tens of thousands of rows whatever the size of the warehouse.
-ARTICLES_PER_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -117,42 +114,15 @@ def record_passed(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, through: date
 
 
 def validate(con: duckdb.DuckDBPyConnection, spec: SuiteSpec, since: datetime | None = None) -> SuiteResult:
-    """Validate the mart's rows, or only those of articles extracted after ``since``.
-
-    Rows that belong to articles are read and validated ``ARTICLES_PER_BATCH`` articles at a time,
-    so even a first build holds one batch of rows in memory, not the warehouse."""
-    if _has_article_rows(con, spec.mart):
-        article_ids = [row[0] for row in con.execute("""
-            select article_id from extraction.processed_articles
-            where $since is null or extracted_at > $since
-            order by article_id""", {"since": since}).fetchall()]
-        batches = [article_ids[i:i + ARTICLES_PER_BATCH]
-                   for i in range(0, len(article_ids), ARTICLES_PER_BATCH)] or [[]]
-        frames = (con.execute(f"""
+    """Validate the mart's rows, or only those of articles extracted after ``since``."""
+    if since is not None and _has_article_rows(con, spec.mart):
+        query = f"""
             select * from ({spec.query}) as suite_rows
-            where article_id in (select unnest($ids::varchar[]))""", {"ids": batch}).df() for batch in batches)
+            where article_id in (select article_id from extraction.processed_articles where extracted_at > $since)"""
+        frame = con.execute(query, {"since": since}).df()
     else:
         since = None
-        frames = iter([con.execute(spec.query).df()])
-    rows = 0
-    outcomes: list[ExpectationOutcome] = []
-    for frame in frames:
-        rows += len(frame)
-        batch_outcomes = _validate_frame(spec, frame)
-        outcomes = [_merged(a, b) for a, b in zip(outcomes, batch_outcomes)] if outcomes else batch_outcomes
-    return SuiteResult(spec.name, spec.mart, rows, outcomes, since)
-
-
-def _merged(first: ExpectationOutcome, then: ExpectationOutcome) -> ExpectationOutcome:
-    """One expectation over two batches: it holds if it held in both; unexpected rows add up."""
-    counts = [c for c in (first.unexpected_count, then.unexpected_count) if c is not None]
-    return ExpectationOutcome(
-        expectation=first.expectation, column=first.column, success=first.success and then.success,
-        unexpected_count=sum(counts) if counts else None,
-        partial_unexpected=(first.partial_unexpected + then.partial_unexpected)[:5])
-
-
-def _validate_frame(spec: SuiteSpec, frame) -> list[ExpectationOutcome]:
+        frame = con.execute(spec.query).df()
     context = _context()
     source = context.data_sources.add_or_update_pandas(f"claimhouse_{spec.name}")
     asset = source.add_dataframe_asset(spec.mart)
@@ -162,7 +132,7 @@ def _validate_frame(spec: SuiteSpec, frame) -> list[ExpectationOutcome]:
 
     suite = ExpectationSuite(name=spec.name, expectations=spec.definition["expectations"])
     result = batch.validate(suite, result_format="SUMMARY")
-    return [
+    outcomes = [
         ExpectationOutcome(
             expectation=r.expectation_config.type,
             column=r.expectation_config.kwargs.get("column"),
@@ -172,3 +142,4 @@ def _validate_frame(spec: SuiteSpec, frame) -> list[ExpectationOutcome]:
         )
         for r in result.results
     ]
+    return SuiteResult(spec.name, spec.mart, len(frame), outcomes, since)
