@@ -28,7 +28,7 @@ CLAUSE_ONLY_VERB_STANCE: dict[str, str] = {
     recommend propose demand signal hint suspect conclude know understand learn hear see realize realise
     recognize recognise predict guess imagine consider suppose assume decide determine rule
     criticize criticise slam blast praise welcome condemn worry plan intend refuse decline offer seek
-    support oppose defend denounce mock""".split(), "reported"),
+    support oppose denounce""".split(), "reported"),
 }
 CLAUSE_ONLY_VERBS = frozenset(CLAUSE_ONLY_VERB_STANCE) - frozenset(REPORTING_VERB_STANCE)
 for _verb in CLAUSE_ONLY_VERBS:
@@ -37,11 +37,11 @@ REPORTING_VERBS = frozenset(REPORTING_VERB_STANCE)
 
 # Clause-only verbs whose content may also be an infinitive: what the speaker wants or intends
 # ('she wants to triple the programme', 'the FBI decided not to recommend charges').
-INTENTION_VERBS = frozenset("want hope plan intend decide agree refuse decline offer seek propose recommend demand"
+INTENTION_VERBS = frozenset("want hope plan intend decide agree refuse offer seek propose recommend demand"
                             .split())
 # Clause-only verbs of judgement whose object is the content ('slammed the senator for his vote',
 # 'questioned the integrity of the count'): the judgement is the claim.
-JUDGEMENT_VERBS = frozenset("criticize criticise slam blast praise condemn question support oppose defend denounce mock"
+JUDGEMENT_VERBS = frozenset("criticize criticise slam blast praise condemn question support oppose denounce"
                             .split())
 # Clause-only verbs that can frame a quotation next to them ('"Where do we go?" she asks').
 QUOTING_VERBS = frozenset("ask wonder question demand propose think believe hope fear agree".split())

@@ -202,3 +202,8 @@ def test_stance_verbs_with_an_object(nlp):
     assert [c[2] for c in encouraged] == ["residents to leave the valley before Friday"]
     bemoaned = claims(nlp, "Senator Anna Kovac bemoaned the slow pace of the reconstruction.")
     assert [c[2] for c in bemoaned] == ["the slow pace of the reconstruction"]
+
+
+def test_military_actions_and_declining_to_comment_are_not_claims(nlp):
+    assert claims(nlp, "Marine units defended the bridgehead for two weeks before pulling back.") == []
+    assert claims(nlp, "The regional administration declined to comment on the losses.") == []
