@@ -66,7 +66,7 @@ SEARCH_TERM = "drone"
 MILLION = 1_000_000
 # Corpus records left out because the current extractor makes the build fail on them (a defect
 # to fix in the extraction, not here); each is named in the output with its reason.
-KNOWN_BREAKING: dict[str, str] = {}  # none at present: web2026-053 builds since figures keep one reading per span
+KNOWN_BREAKING: dict[str, str] = {}
 STAGES = {  # Dagster step key -> stage name
     "raw_articles": "ingest",
     "extracted_mentions": "extraction",
