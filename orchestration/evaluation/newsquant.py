@@ -25,20 +25,37 @@ comparison is fair without teaching the extractor NewsQuant's label set:
 
 * unit ``km2`` -> 'square kilometre', ``km`` -> 'kilometre', ``mi2`` -> 'square mile',
   ``mi`` -> 'mile', ``m`` -> 'metre', ``percent`` -> 'percentage', ``years`` -> 'year' ('year of
-  age' when the figure's own surface ends in '-old' or 'old'), ``months``/``weeks``/``days``/
-  ``hours``/``minutes`` -> the singular; ``fraction`` -> '-' (dimensionless); the other
-  measure units (``GHz``, ``mAh``, ``m2``, ``ksi``, ``basis points``, ...) -> their names in
-  NewsQuant's vocabulary (``UNIT_NAMES``);
-* unit ``count``: a currency in ``counts`` ('US dollars', 'euros', 'pounds', 'yuan', ...) -> that
-  currency's NewsQuant name; another counted thing -> the lemmas of its words ('civilians
-  killed' has 'killed' stripped first: a trailing participle is an outcome, not the noun), which
-  is how NewsQuant normalises counted nouns ('workers' -> 'worker', 'European countries' ->
-  'european country'); a rate ('US dollars per barrel') -> both parts mapped ('dollar per
-  barrel'); nothing counted -> '-';
+  age' when the figure's own surface ends in '-old' or 'old', or it counts 'age': 'Ann Lee, 52,'),
+  ``months``/``weeks``/``days``/``hours``/``minutes`` -> the singular; the other measure units
+  (``GHz``, ``mAh``, ``m2``, ``ksi``, ``basis points``, ...) -> their names in NewsQuant's vocabulary (``UNIT_NAMES``:
+  ``t`` -> 'metric ton', ``rpm`` -> 'revolutions per minute', ``ppm`` -> 'part per million', as
+  the gold writes each of them every time it occurs);
+* unit ``fraction``: NewsQuant writes a share of a thing as '% <thing>' ('a third of the
+  voters' -> '% voter') and a share of a pronoun as '% -' ('half of them'); it does so for all 6
+  fractions of ours it matches on value (none is '-'), so ``fraction`` -> '% ' + the counted
+  thing mapped as below, or '% -' when nothing or only a pronoun is counted (a fraction of one
+  unit, '1/16 of a pint', is read by the extractor as an amount in that unit);
+* unit ``count``: a currency in ``counts`` ('US dollars', 'euros', 'pounds', 'yuan', 'Danish
+  crowns', 'Polish zlotys', ...) -> that currency's NewsQuant name ('<nationality> <currency>' in
+  the singular: 'danish krone'); an amount in pence ('164p', or a bare 'p' after the number) ->
+  'point', as the gold writes all 8 of ours it matches on value; a multiplier ('3 times',
+  'sixfold', '2.5 times the cost') -> 'count' (all 6 of ours matched on value); another counted
+  thing -> the lemmas of its words ('civilians killed' has 'killed' stripped first: a trailing
+  participle is an outcome, not the noun), which is how NewsQuant normalises counted nouns
+  ('workers' -> 'worker', 'European countries' -> 'european country'), joined as written, so a
+  hyphenated compound stays one word and is not lemmatised inside ('first-team players' ->
+  'first-team player', 'coal-fired' not 'coal - fire'); a rate ('US dollars per barrel') -> both
+  parts mapped ('dollar per barrel'); nothing counted -> '-'. (Proper-noun plurals are left to
+  the lemmatiser: the gold has 'americans' and '% germans' but also 'american'.)
 * qualifier ``exact`` -> '=', ``approximate`` and ``vague`` -> '~', ``at_least`` and
   ``more_than`` -> '>', ``less_than`` -> '<', ``range`` -> '=' (NewsQuant writes ranges as a
   value 'low-high' with change '='); a figure's ``direction`` (up/down: 'rose 4%') is used as the
-  change when set.
+  change when set, except for a lower bound: on the pairs matched on value, a ``more_than``
+  figure with a direction ('climbed more than 3%') has '>' in the gold 2 times out of 2, while
+  ``approximate`` with a direction is '~' 3 times and the direction 3 times, and ``less_than`` or
+  ``range`` with a direction are split too, so those keep the direction. A ``less_than`` figure
+  written 'nearly' or 'barely' -> '~': the gold has '~' for 4 of them and '<' for none ('almost'
+  is left at '<': '=' twice in the gold, '~' never).
 
 Run: ``python -m orchestration.evaluation.newsquant [--limit N] [--errors]``.
 """
@@ -58,16 +75,17 @@ DEFAULT_PATH = Path(__file__).resolve().parents[2].parent / "shared/eval/public/
 UNIT_NAMES = {
     "km2": "square kilometre", "km": "kilometre", "mi2": "square mile", "mi": "mile", "m": "metre",
     "percent": "percentage", "years": "year", "months": "month", "weeks": "week", "days": "day",
-    "hours": "hour", "minutes": "minute", "fraction": "-", "seconds": "second",
+    "hours": "hour", "minutes": "minute", "seconds": "second",
     "mph": "mile per hour", "km/h": "kilometre per hour", "knots": "knot", "kg": "kilogram", "g": "gram",
-    "t": "tonne", "lb": "pound-mass", "l": "litre", "gal": "gallon", "barrels": "barrel", "ft": "foot",
+    "t": "metric ton", "lb": "pound-mass", "l": "litre", "gal": "gallon", "pt": "pint", "qt": "quart",
+    "barrels": "barrel", "ft": "foot",
     "in": "inch", "yd": "yard", "cm": "centimetre", "mm": "millimetre", "ha": "hectare", "acres": "acre",
     "hp": "horsepower", "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte", "mw": "megawatt",
-    "gw": "gigawatt", "kw": "kilowatt", "kwh": "kilowatt hour", "rpm": "revolution per minute",
+    "gw": "gigawatt", "kw": "kilowatt", "kwh": "kilowatt hour", "rpm": "revolutions per minute",
     "degrees": "degree", "hz": "hertz", "khz": "kilohertz", "mhz": "megahertz", "ghz": "gigahertz",
     "w": "watt", "mwh": "megawatt hour", "gwh": "gigawatt hour", "mah": "milliampere-hour", "v": "volt",
     "kv": "kilovolt", "mg": "milligram", "ml": "millilitre", "μm": "micrometre", "nm": "nanometre",
-    "m2": "square metre", "ft2": "square foot", "mpg": "mile per gallon", "ppm": "parts-per-million",
+    "m2": "square metre", "ft2": "square foot", "mpg": "mile per gallon", "ppm": "part per million",
     "ppb": "parts-per-billion", "psi": "pound per square inch", "ksi": "kilopound per square inch",
     "mpa": "megapascal", "gpa": "gigapascal", "gt": "gigaton", "lb-ft": "pound-foot",
     "mbps": "megabit per second", "gbps": "gigabit per second", "basis points": "basis point",
@@ -80,10 +98,26 @@ CURRENCY_NAMES = {
     "canadian dollars": "canadian dollar", "hong kong dollars": "hong kong dollar",
     "new zealand dollars": "new zealand dollar", "singapore dollars": "singapore dollar",
     "ringgit": "malaysian ringgit", "rupees": "indian rupee", "swiss francs": "swiss franc",
-    "cents": "cent", "cent": "cent", "sen": "sen", "shekels": "shekel", "shekel": "shekel",
+    "cents": "cent", "cent": "cent", "pence": "point", "p": "point", "p.": "point", "sen": "sen",
+    "shekels": "shekel", "shekel": "shekel",
+    # '<nationality> <currency>' in the singular, as NewsQuant names the Danish krone and the Croatian kuna
+    "danish crowns": "danish krone", "danish kroner": "danish krone", "danish krone": "danish krone",
+    "swedish crowns": "swedish krona", "swedish kronor": "swedish krona", "swedish krona": "swedish krona",
+    "norwegian crowns": "norwegian krone", "norwegian kroner": "norwegian krone", "norwegian krone": "norwegian krone",
+    "czech crowns": "czech koruna", "czech korunas": "czech koruna", "czech koruna": "czech koruna",
+    "polish zlotys": "polish zloty", "polish zloty": "polish zloty", "zlotys": "polish zloty", "zloty": "polish zloty",
+    "hungarian forints": "hungarian forint", "forints": "hungarian forint", "forint": "hungarian forint",
+    "croatian kuna": "croatian kuna", "kuna": "croatian kuna", "kunas": "croatian kuna",
+    "south african rand": "south african rand", "rand": "south african rand", "georgian lari": "georgian lari",
+    "lari": "georgian lari", "kazakh tenge": "kazakhstani tenge", "tenge": "kazakhstani tenge",
+    "moldovan lei": "moldovan leu", "romanian lei": "romanian leu", "belarusian roubles": "belarusian ruble",
+    "belarusian rubles": "belarusian ruble",
 }
 CHANGES = {"exact": "=", "approximate": "~", "vague": "~", "at_least": ">", "more_than": ">",
            "less_than": "<", "range": "="}
+NEAR_MISSES = ("nearly ", "barely ")
+LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+PRONOUNS = frozenset({"whom", "them", "which", "those", "these", "us", "it", "they", "we", "you"})
 OUTCOME_WORDS = frozenset({"killed", "wounded", "injured", "dead", "missing", "captured", "hurt", "destroyed",
                            "displaced", "detained", "arrested", "hospitalized", "hospitalised", "shot", "down"})
 
@@ -127,14 +161,19 @@ def read_published(path: Path | None = None) -> list[dict]:
 
 def normalized_unit(unit: str, counts: str | None, surface: str, lemmatize=None) -> str:
     """Our (unit, counts) in NewsQuant's ``normalized_unit`` vocabulary (see the module docstring)."""
-    if unit == "years" and surface.lower().rstrip().endswith("old"):
+    if unit == "years" and (surface.lower().rstrip().endswith("old") or (counts or "").lower() == "age"):
         return "year of age"
+    if unit == "fraction":  # 'a third of the voters' -> '% voter'; 'half of them' -> '% -'
+        thing = (counts or "").lower().strip()
+        return "% " + ("-" if not thing or thing in PRONOUNS else _counted(thing, lemmatize))
     if unit != "count":
         return UNIT_NAMES.get(unit.lower(), unit)
     if not counts:
         return "-"
     lowered = counts.lower().strip()
     head, _, per = lowered.partition(" per ")
+    if head == "times" or "times" in surface.lower().split():  # a multiplier: '3 times', '2.5 times the cost'
+        return "count" + (f" per {lemmatize(per) if lemmatize else per}" if per else "")
     if per:  # a rate: '$58 a barrel' counts 'US dollars per barrel' -> 'dollar per barrel'
         return f"{_counted(head, lemmatize)} per {lemmatize(per) if lemmatize else per}"
     return _counted(lowered, lemmatize)
@@ -152,8 +191,14 @@ def _counted(lowered: str, lemmatize) -> str:
 
 def to_quantity(figure, lemmatize=None) -> Quantity:
     value = (figure.value, figure.value_high) if figure.value_high is not None else figure.value
+    direction = getattr(figure, "direction", None)
+    if figure.qualifier in LOWER_BOUNDS:
+        direction = None  # 'climbed more than 3%': NewsQuant keeps the bound ('>'), see the module docstring
+    change = CHANGES.get(figure.qualifier, "=")
+    if figure.qualifier == "less_than" and figure.surface.lower().startswith(NEAR_MISSES):
+        change = "~"  # 'nearly 500': NewsQuant reads it as approximate, see the module docstring
     return Quantity(value, normalized_unit(figure.unit, figure.counts, figure.surface, lemmatize).lower(),
-                    getattr(figure, "direction", None) or CHANGES.get(figure.qualifier, "="), figure.surface)
+                    direction or change, figure.surface)
 
 
 def values_match(gold, predicted) -> bool:
@@ -358,8 +403,19 @@ class _Lemmatizer:
             tokens = list(self.nlp(f"the {word}"))[1:]
             while len(tokens) > 1 and tokens[-1].tag_ in ("VBN", "VBD"):
                 tokens.pop()  # 'estimates compiled': the outcome participle is not part of the unit
-            self.cache[word] = " ".join(t.lemma_.lower() for t in tokens) or word
+            self.cache[word] = "".join(_lemma(t, tokens) + t.whitespace_ for t in tokens).strip() or word
         return self.cache[word]
+
+
+def _lemma(token, tokens) -> str:
+    """A token's lemma, or its text inside a hyphenated compound ('first-team', 'coal-fired'): the compound is one
+    word, and its parts are not inflected words of their own ('fired' is not the verb 'fire')."""
+    position = token.i - tokens[0].i
+    glued_before = position > 0 and not tokens[position - 1].whitespace_ and (
+        token.text == "-" or tokens[position - 1].text == "-")
+    glued_after = position + 1 < len(tokens) and not token.whitespace_ and (
+        token.text == "-" or tokens[position + 1].text == "-")
+    return token.lower_ if glued_before or glued_after else token.lemma_.lower()
 
 
 def main() -> None:

@@ -9,7 +9,14 @@ Money and units may be glued to the number or written around it ('USD10m', 'HK $
 'US dollars per barrel'); 'rose 4% to $60' is a change and a level, not a range; a figure restated in
 brackets or after ', or' shares the qualifier and direction of the one before ('more than 100 km (60 miles)').
 A measure per something is a rate unit ('800,000 barrels a day' -> 'barrel per day', '90km/hr' -> 'km/h').
-Proportions are fractions whatever the wording ('a fifth of', 'two-thirds', 'one in four', '3 out of 5', '1/4 of').
+Proportions are fractions whatever the wording ('a fifth of', 'two-thirds', 'one in four', '3 out of 5', '1/4 of');
+a fraction of one unit is an amount in that unit ('a quarter of a mile', 'half an hour'), and of a scale word a
+number ('half a million', 'a quarter of a million'). Number words split by the tokenizer are one number
+('four hundred twenty-five'), not a range. A whole number between commas after a person is an age ('Olena
+Kurylo, 52,': 52 years, counts 'age').
+A change word gives its direction only to the figure that measures the change ('rose 4%', 'revised upward by
+200', 'a 5% rise'), not to the subject that changes, a thing the figure describes ('added a 40 m bridge') or a
+known amount ('instead of the 128GB').
 'fell from $950 to $720' is two levels, not a range; a range is low to high ('from 3,000 to 5,000 troops').
 A number never runs into the next one ('one 40,000-tonne dock', '2.5 million 5-litre cans'), and no two figures
 share or overlap a span: the first, longest reading wins, and the record id is the span.
@@ -29,6 +36,8 @@ from orchestration.extract.numbers import (
     ORDINAL_FRACTIONS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
+    TENS_WORDS,
+    UNITS_WORDS,
     VAGUE_PLURALS,
     digit_value,
     fold_value,
@@ -90,7 +99,8 @@ MEASURE_UNITS: list[tuple[tuple[str, ...], str]] = sorted([
     (("inch",), "in"), (("yards",), "yd"), (("yard",), "yd"), (("cm",), "cm"), (("centimetres",), "cm"), (("centimeters",), "cm"), (("mm",), "mm"),
     (("millimetres",), "mm"), (("millimeters",), "mm"),
     (("millimetre",), "mm"), (("millimeter",), "mm"), (("centimetre",), "cm"), (("centimeter",), "cm"), (("gram",), "g"),
-    (("gallon",), "gal"), (("hectare",), "ha"), (("acre",), "acres"), (("millilitre",), "ml"), (("milliliter",), "ml"),
+    (("gallon",), "gal"), (("pints",), "pt"), (("pint",), "pt"), (("quarts",), "qt"), (("quart",), "qt"),
+    (("hectare",), "ha"), (("acre",), "acres"), (("millilitre",), "ml"), (("milliliter",), "ml"),
     (("degree",), "degrees"), (("hectares",), "ha"), (("acres",), "acres"),
     (("hp",), "hp"), (("horsepower",), "hp"), (("ps",), "hp"), (("gb",), "GB"), (("tb",), "TB"), (("mb",), "MB"),
     (("mw",), "MW"), (("megawatts",), "MW"), (("megawatt",), "MW"), (("gw",), "GW"), (("gigawatts",), "GW"),
@@ -131,6 +141,12 @@ _UNITS_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _words, _unit in MEASURE_UNITS:  # longest first, as in MEASURE_UNITS
     _UNITS_BY_FIRST_WORD.setdefault(_words[0], []).append((_words, _unit))
 TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes"})
+# ISO codes of other currencies, before or after the amount ('PLN 500', '2,000 DKK'); only codes that are not
+# English words or unit symbols ('kn' may be knots and 'R' roentgen, so the bare symbols are not read).
+OTHER_CURRENCY_CODES = {"DKK": "Danish kroner", "SEK": "Swedish kronor", "NOK": "Norwegian kroner",
+                        "PLN": "Polish zlotys", "CZK": "Czech korunas", "HUF": "Hungarian forints",
+                        "ZAR": "South African rand", "HRK": "Croatian kuna", "KZT": "Kazakh tenge",
+                        "MDL": "Moldovan lei", "BYN": "Belarusian roubles"}
 CURRENCY_SYMBOLS = {"$": "US dollars", "€": "euros", "£": "pounds", "₴": "hryvnias", "₽": "roubles",
                     "us$": "US dollars", "a$": "Australian dollars", "c$": "Canadian dollars", "hk$": "Hong Kong dollars",
                     "nz$": "New Zealand dollars", "s$": "Singapore dollars", "rm": "ringgit", "rs": "rupees",
@@ -142,12 +158,14 @@ CURRENCY_SYMBOLS = {"$": "US dollars", "€": "euros", "£": "pounds", "₴": "h
                     "usd": "US dollars", "eur": "euros", "gbp": "pounds", "aud": "Australian dollars",
                     "cad": "Canadian dollars", "nzd": "New Zealand dollars", "hkd": "Hong Kong dollars",
                     "sgd": "Singapore dollars", "inr": "rupees", "jpy": "yen", "cny": "yuan", "rmb": "yuan",
-                    "uah": "hryvnias", "rub": "roubles", "y=": "yen", "ps": "pounds"}
+                    "uah": "hryvnias", "rub": "roubles", "y=": "yen", "ps": "pounds", **{
+                        code.lower(): name for code, name in OTHER_CURRENCY_CODES.items()}}
 # Written after the amount: '110 JPY', '1,200 €', '2,435,000 yen'.
 CURRENCY_AFTER = {"usd": "US dollars", "eur": "euros", "gbp": "pounds", "jpy": "yen", "jpy=": "yen", "yen": "yen",
                   "cny": "yuan", "rmb": "yuan", "aud": "Australian dollars", "cad": "Canadian dollars",
                   "chf": "Swiss francs", "inr": "rupees", "uah": "hryvnias", "rub": "roubles", "€": "euros",
-                  "£": "pounds", "eur=": "euros"}
+                  "£": "pounds", "eur=": "euros",
+                  **{code.lower(): name for code, name in OTHER_CURRENCY_CODES.items()}}
 # A country code glued before '$' in the next token: 'HK $5m', 'US $40', 'C $6'.
 DOLLAR_COUNTRY = {"us": "US dollars", "hk": "Hong Kong dollars", "a": "Australian dollars", "au": "Australian dollars",
                   "c": "Canadian dollars", "ca": "Canadian dollars", "nz": "New Zealand dollars",
@@ -157,9 +175,12 @@ _GLUED = re.compile(r"^(?P<sign>minus-|sub-|under-|now-|then-|~|≈)?"
                     r"|US|AU|HK|NZ|A|C|S)?"
                     r"(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
                     r"(?P<suffix>[^\d]*[23]?)$")
-_TO_HIGH = re.compile(r"^to-(\d+(?:\.\d+)?)$")  # the '-to-60' of '0-to-60'
+_TO_HIGH = re.compile(r"^to-((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")  # the '-to-60' of '0-to-60', '5,000 to-8,000'
 CURRENCY_WORDS = frozenset({"dollars", "euros", "pounds", "hryvnias", "hryvnia", "roubles", "rubles", "yuan",
-                            "shekels", "crowns", "kroner", "krona", "kronor", "francs", "rupees", "yen", "ringgit"})
+                            "shekels", "crowns", "kroner", "krone", "krona", "kronor", "francs", "rupees", "yen",
+                            "ringgit",
+                            "zloty", "zlotys", "zlotych", "koruna", "korunas", "forint", "forints", "kuna", "kunas",
+                            "lari", "tenge", "lei", "rand"})
 MONEY_NAMES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_AFTER.values()) | frozenset(DOLLAR_COUNTRY.values())
 # What a rate is counted per: '$58 a barrel', '$14.95 a month', '63 cents per share'.
 RATE_DENOMINATORS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "night", "barrel", "share",
@@ -441,6 +462,15 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         return vague
     if lower in FRACTION_WORDS and lower in ("half", "third", "quarter"):
         before = doc[i - 1].lower_ if i else ""
+        start = i - 1 if before in ("a", "one") else i
+        k = i + 2 if lower != "half" and i + 1 < len(doc) and doc[i + 1].lower_ == "of" else i + 1
+        if (lower == "half" or start < i) and k + 1 < len(doc) and doc[k].lower_ in ("a", "an"):
+            if doc[k + 1].lower_ in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+                scale = 12 if doc[k + 1].lower_ == "dozen" else SCALE_WORDS[doc[k + 1].lower_]
+                # 'half a million', 'a quarter of a million'
+                return _Number(start, k + 2, FRACTION_WORDS[lower] * scale)
+            if lower == "half" and _unit_at(doc, k + 1) and not _unit_at(doc, k + 1)[1] == "m":
+                return _Number(start, k + 1, 0.5)  # 'half a mile', 'half an hour': the unit follows
         if i + 1 < len(doc) and doc[i + 1].lower_ == "of" and not (
                 before in ("the", "first", "second", "final", "last", "top", "bottom", "middle", "latter", "former")
                 or i and doc[i - 1].pos_ == "ADJ"):  # 'the final third of the pitch', 'the second half of'
@@ -488,6 +518,12 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
                                                  or j + 2 < len(doc) and doc[j + 1].lower_ in ("to", "-", "–", "or")
                                                  and doc[j + 2].like_num):
             break  # '5 m high', '37 m (121 ft)': metres; '2 m people', '$5 m': million
+        if word in ("-", "–") and words and words[-1] in TENS_WORDS and j + 1 < len(doc) \
+                and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                and UNITS_WORDS.get(doc[j + 1].lower_, 0) in range(1, 10):
+            words[-1] = f"{words[-1]}-{doc[j + 1].lower_}"  # 'twenty-five' split by the tokenizer, not a range
+            j += 2
+            continue
         if _is_numeric(doc[j]) or word in SCALE_WORDS and words or word == "dozen" \
                 or word in ("a", "an") and not words and j + 1 < len(doc) and doc[j + 1].lower_ in _SCALE_OR_DOZEN:
             if words and any(ch.isdigit() for ch in word):
@@ -576,10 +612,11 @@ def _read_range(doc: Doc, number: _Number) -> _Number:
     low_unit = number.unit or (repeated_unit[1] if repeated_unit else None)
     if repeated_unit and repeated_unit[0] < len(doc) and doc[repeated_unit[0]].lower_ in ("to", "-", "–", "and", "or"):
         j = repeated_unit[0]
-    if j + 1 < len(doc) and doc[j].text in ("-", "–") and _TO_HIGH.match(doc[j + 1].text):
-        high_value = float(_TO_HIGH.match(doc[j + 1].text).group(1))  # '0-to-60'
+    glued_to = j + 1 if j + 1 < len(doc) and doc[j].text in ("-", "–") else j  # '0-to-60', '5,000 to-8,000'
+    if glued_to < len(doc) and _TO_HIGH.match(doc[glued_to].text):
+        high_value = float(_TO_HIGH.match(doc[glued_to].text).group(1).replace(",", ""))
         if high_value > number.value:
-            return _Number(number.start, j + 2, number.value, high_value, "range", unit=number.unit)
+            return _Number(number.start, glued_to + 1, number.value, high_value, "range", unit=number.unit)
     if j + 1 < len(doc) and doc[j].lower_ in ("to", "-", "–", "or", "and"):
         before = number.start - 1
         while before >= 0 and (doc[before].lower_ in CURRENCY_SYMBOLS or doc[before].lower_ in DOLLAR_COUNTRY):
@@ -775,6 +812,8 @@ def _unit_at(doc: Doc, j: int) -> tuple[int, str] | None:
         j += 1  # '5-kilometre stretch'
     if j >= len(doc):
         return None
+    if doc[j].text == "g" and j and not doc[j - 1].whitespace_:
+        return j + 1, "g"  # '450g' split by the tokenizer; not 'G' ('5G networks')
     first = doc[j].lower_
     if first not in _UNITS_BY_FIRST_WORD and first.endswith(("-", "–")):
         first = first.rstrip("-–")  # '287 miles- and': a dash glued to the unit
@@ -787,6 +826,20 @@ def _unit_at(doc: Doc, j: int) -> tuple[int, str] | None:
     return None
 
 
+def _fraction_of_measure(doc: Doc, number: _Number) -> tuple[int, str] | None:
+    """'a quarter of a mile', '1/16 of a US pint': a fraction of one measure unit is an amount in that unit
+    (end token index, unit)."""
+    if not (number.fraction or number.value < 1 and doc[number.end - 1].lower_ in FRACTION_WORDS):
+        return None
+    j = number.end
+    if j + 2 >= len(doc) or doc[j].lower_ != "of" or doc[j + 1].lower_ not in ("a", "an", "one"):
+        return None
+    j += 2
+    if doc[j].text in ("US", "U.S.", "imperial", "Imperial"):
+        j += 1
+    return _unit_at(doc, j)
+
+
 def _counted_noun(doc: Doc, number: _Number) -> Token | None:
     """The noun the number counts: its syntactic head when that follows closely, or the object of
     'of' in partitives ('dozens of drones', '13 of whom')."""
@@ -796,8 +849,9 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
         for k in range(j + 1, min(len(doc), j + 5)):
             if doc[k].tag_ in ("PRP$", "POS") or doc[k].dep_ == "poss" and doc[k].head.i > k:
                 continue  # '35m of its devices', 'two of Johnson's deputies'
-            if any(ch.isdigit() for ch in doc[k].text):
-                continue  # 'thousands of COVID -19 tests', 'dozens of 155mm shells'
+            if any(ch.isdigit() for ch in doc[k].text) or doc[k].lower_ in SCALE_ABBREVIATIONS \
+                    and any(ch.isdigit() for ch in doc[k - 1].text) and not doc[k - 1].whitespace_:
+                continue  # 'thousands of COVID -19 tests', 'dozens of 155mm shells', 'half of the 20K reservists'
             if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
                 if doc[k].dep_ == "compound" and k < doc[k].head.i <= k + 3 and doc[k].head.pos_ == "NOUN":
                     return doc[k].head  # 'four of his childhood years', '35m of its Echo devices'
@@ -850,7 +904,7 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         qualifier, start = found, qualifier_start
     elif found and qualifier == "vague" and found != "approximate":
         start = qualifier_start
-    unit_found = None if number.unit or currency else _unit_at(doc, number.end)
+    unit_found = None if number.unit or currency else _unit_at(doc, number.end) or _fraction_of_measure(doc, number)
     if unit_found is None and not (number.unit or currency) and _suspended_unit(doc, number.end):
         unit_found = number.end + 1, _suspended_unit(doc, number.end)  # '7- or 8-inch screens'
     counts: str | None = None
@@ -882,6 +936,8 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
             word = doc[number.end].text
             counts, noun = SPORT_STATS.get(word) or PER_GAME[word.lower().rstrip(".")], None  # '15.3 ppg'
             end = max(end, number.end + 1)
+        if noun is None and counts is None and unit == "count" and _appositive_age(doc, number):
+            unit, counts = "years", "age"  # 'Olena Kurylo, 52, was injured'
         if noun is not None:
             if noun.lower_ in CURRENCY_WORDS:
                 counts = noun.lower_
@@ -925,7 +981,7 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         counts=counts,
         qualifier=qualifier,
         place=_place_of(doc, start, end, places, sentences),
-        direction=_direction(doc, number, start, counts_things=unit == "count" and currency is None
+        direction=_direction(doc, number, start, end, counts_things=unit == "count" and currency is None
                              and (counts or "").lower() not in NON_THING_COUNTS,
                              measure=unit not in ("count", "percent", "fraction")),  # '-5 C' is a level
     )
@@ -997,10 +1053,13 @@ TRANSITIVE_CHANGE_VERBS = frozenset({"lose", "gain", "add", "cut", "shed", "rais
                                      "double", "triple", "expand", "lost"})
 
 
-def _direction(doc: Doc, number: _Number, start: int, counts_things: bool = False,
+def _direction(doc: Doc, number: _Number, start: int, end: int, counts_things: bool = False,
                measure: bool = False) -> str | None:
     """'rose 4%', 'fell by 0.6%', 'down 3 points', 'a 5% increase', 'an increase of 30', '+0.3%': the figure
-    is the size of a change, up or down. A level reached ('rose to 60%', 'at 5,884') is not a change size."""
+    is the size of a change, up or down. A level reached ('rose to 60%', 'at 5,884') is not a change size, nor
+    is a figure the change verb only governs through something else: the subject that changes ('a market of
+    over 2 billion is growing'), a thing the figure describes ('added a 30-metre tower'), a known amount
+    ('raised it to 16 instead of the 12')."""
     sign = doc[number.start].text[:1]
     if sign in ("+", "-", "−") and not counts_things and not measure and number.value_high is None \
             and not (number.start and doc[number.start - 1].whitespace_ == "" and doc[number.start - 1].is_alpha):
@@ -1008,6 +1067,7 @@ def _direction(doc: Doc, number: _Number, start: int, counts_things: bool = Fals
     before = doc[start - 1].lower_ if start else ""
     if before in ("at", "to", "from", "of", "in", "on", "with", "for", "since", "around", "near"):
         return None
+    definite = before in ("the", "this", "that", "these", "those")  # 'the 7% rise' is a change; 'doubled the 12' not
     if before in ("up", "down") and not counts_things:
         return before  # 'trending up 0.2%', 'shares were down 2.3%'
     if start and doc[start - 1].pos_ == "VERB" and not counts_things:
@@ -1019,11 +1079,18 @@ def _direction(doc: Doc, number: _Number, start: int, counts_things: bool = Fals
     token = doc[number.end - 1]
     # climb out of the figure itself ('4 cents', '0.6 %') to what governs it
     while token.head is not token and token.head.i != token.i and (
-            token.head.i < number.end + 3 and token.head.i >= number.start
+            token.head.i < max(end, number.end + 3) and token.head.i >= number.start
             and token.head.pos_ in ("NOUN", "NUM", "PROPN", "SYM", "X")
             and token.head.lemma_ not in CHANGE_NOUNS_UP | CHANGE_NOUNS_DOWN):
         token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        if token.head.i == token.i + 1 and token.head.lower_ in CHANGE_NOUNS_UP | CHANGE_NOUNS_DOWN:
+            return "up" if token.head.lower_ in CHANGE_NOUNS_UP else "down"  # '(2 points drop)' parsed as a verb
+        return None  # what changes, not by how much
     head, via = token.head, None
+    if token.i >= end and head.lemma_.lower() not in CHANGE_NOUNS_UP | CHANGE_NOUNS_DOWN:
+        # the figure describes a thing ('added a 40 metre bridge'); '15 to 18 percent pay rises' is a change
+        return None
     if head.pos_ == "ADP":
         via, head = head.lower_, head.head
     if via in ("to", "from", "at", "of", "in", "with", "for", "on") and head.pos_ == "VERB" \
@@ -1034,11 +1101,17 @@ def _direction(doc: Doc, number: _Number, start: int, counts_things: bool = Fals
     lemma = head.lemma_.lower()
     if counts_things and lemma in TRANSITIVE_CHANGE_VERBS:
         return None
-    if head.pos_ == "VERB" or head.lower_ in ("up", "down"):
+    if (head.pos_ == "VERB" or head.lower_ in ("up", "down")) and not definite:
         if lemma in UP_WORDS or head.lower_ == "up":
             return "up"
         if lemma in DOWN_WORDS or head.lower_ == "down":
             return "down"
+        if via == "by" and head.pos_ == "VERB":  # 'revised upward by 200', 'marked down by 5%'
+            particles = {child.lower_ for child in head.children if child.i < token.i}
+            if particles & {"up", "upward", "upwards"}:
+                return "up"
+            if particles & {"down", "downward", "downwards"}:
+                return "down"
     if head.pos_ == "NOUN":
         if lemma in CHANGE_NOUNS_UP:
             return "up"
@@ -1061,6 +1134,20 @@ def _currency(doc: Doc, number: _Number) -> tuple[int, str | None]:
             return start - 2, DOLLAR_COUNTRY[doc[start - 2].text.lower()]  # 'HK $3.7 billion', 'C $6'
         return start - 1, CURRENCY_SYMBOLS[symbol]
     return start, None
+
+
+def _appositive_age(doc: Doc, number: _Number) -> bool:
+    """A whole number between commas right after a person: 'Olena Kurylo, 52, was injured', 'the boy, 15,'."""
+    token = doc[number.start]
+    if number.end - number.start != 1 or not token.text.isdigit() or not 0 < int(token.text) < 120 \
+            or number.start < 2 or number.end >= len(doc):
+        return False
+    person = doc[number.start - 2]
+    # the tagger marks an age as a DATE entity ('52'), a count as CARDINAL ('trucks, 30,')
+    return doc[number.start - 1].text == "," and doc[number.end].text in (",", ")") and token.dep_ == "appos" \
+        and token.ent_type_ == "DATE" \
+        and token.head.i == person.i and person.pos_ in ("NOUN", "PROPN") \
+        and person.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT")
 
 
 def _quantifies_something(doc: Doc, number: _Number) -> bool:
@@ -1092,6 +1179,9 @@ def _counted_phrase(doc: Doc, number: _Number, noun: Token) -> str:
     first = noun.i
     while first - 1 >= number.end:
         before = doc[first - 1]
+        if before.lower_ in SCALE_ABBREVIATIONS and first - 2 >= 0 and not doc[first - 2].whitespace_ \
+                and any(ch.isdigit() for ch in doc[first - 2].text):
+            break  # 'half of the 20K reservists': the 'K' of another number
         if before.text in ("-", "–") and first - 2 >= number.end and not before.whitespace_ \
                 and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
             first -= 2  # 'first-team players', 'Russian-made drones', 'coal-fired plants'

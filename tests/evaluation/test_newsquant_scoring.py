@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -103,3 +104,43 @@ def test_evaluate_runs_the_real_extractor_on_a_tiny_set(tmp_path, nlp):
         / (result["value"]["precision"] + result["value"]["recall"]), abs=0.002)
     assert result["published"] == []
     assert nq.evaluate(nlp=nlp, path=tmp_path, limit=1)["value"]["gold"] == 1
+
+
+def test_lemmatized_counted_phrases_keep_hyphenated_compounds_whole(nlp):
+    lemmatize = nq._Lemmatizer(nlp)
+    assert lemmatize("second-line trenches") == "second-line trench"
+    assert lemmatize("diesel-powered generators") == "diesel-powered generator"  # not 'diesel - power generator'
+
+
+def test_a_fraction_maps_to_a_share_of_what_it_is_a_fraction_of():
+    assert nq.normalized_unit("fraction", "households", "x") == "% households"
+    assert nq.normalized_unit("fraction", "them", "x") == "% -"  # a pronoun names nothing
+    assert nq.normalized_unit("fraction", None, "x") == "% -"
+
+
+def test_a_lower_bound_outranks_the_direction_of_a_change():
+    assert nq.to_quantity(replace(figure(8.0, "percent", qualifier="more_than"), direction="up")).change == ">"
+    assert nq.to_quantity(replace(figure(8.0, "percent", qualifier="approximate"), direction="up")).change == "up"
+    assert nq.to_quantity(replace(figure(8.0, "percent"), direction="down")).change == "down"
+
+
+def test_units_and_currencies_in_newsquant_names():
+    assert nq.to_quantity(figure(40.0, "count", "Swedish kronor")).unit == "swedish krona"
+    assert nq.to_quantity(figure(3.0, "count", "Danish crowns")).unit == "danish krone"
+    assert nq.to_quantity(figure(95.0, "count", "pence")).unit == "point"
+    assert nq.to_quantity(figure(7.0, "t")).unit == "metric ton"
+    assert nq.to_quantity(figure(2.0, "pt")).unit == "pint"
+    assert nq.to_quantity(figure(9.0, "ppm")).unit == "part per million"
+    assert nq.to_quantity(figure(800.0, "rpm")).unit == "revolutions per minute"
+
+
+def test_multipliers_count_and_nearly_is_approximate():
+    assert nq.to_quantity(figure(3.0, "count", "times", surface="3 times")).unit == "count"
+    assert nq.to_quantity(figure(2.5, "count", "cost", surface="2.5 times the cost")).unit == "count"
+    assert nq.to_quantity(figure(40.0, "count", "times per day", surface="40 times a day")).unit == "count per day"
+    assert nq.to_quantity(figure(500.0, "count", qualifier="less_than", surface="nearly 500")).change == "~"
+    assert nq.to_quantity(figure(500.0, "count", qualifier="less_than", surface="fewer than 500")).change == "<"
+
+
+def test_an_age_maps_to_year_of_age():
+    assert nq.to_quantity(figure(52.0, "years", "age", surface="52")).unit == "year of age"
