@@ -1,15 +1,18 @@
 """Every dbt model as a Dagster asset; dbt tests show up as asset checks."""
 
 import hashlib
+import importlib.metadata
 import os
 import shutil
 import sys
 from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from dagster import AssetExecutionContext, AssetKey, Output
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+from packaging.version import Version
 
 from orchestration.resources import WarehouseResource
 from orchestration.settings import PROJECT_ROOT
@@ -30,6 +33,12 @@ class ClaimhouseDbtCli(DbtCliResource):
 
     def _initialize_dbt_core_adapter(self, args):
         return None
+
+    @cached_property
+    def _cli_version(self) -> Version:
+        # dagster-dbt asks `dbt --version` in a subprocess (1.5 s a run); dbt-core is installed
+        # beside this interpreter, so its package metadata says the same
+        return Version(importlib.metadata.version("dbt-core"))
 
 
 def dbt_cli() -> DbtCliResource:
