@@ -170,3 +170,36 @@ def test_dbt_docs_describe_every_mart_column(dbt_runs):
             if column.lower() not in described:
                 missing.append(f"{node['name']}.{column}")
     assert missing == []
+
+
+def test_mart_tables_enforce_their_contract_in_the_published_file(dbt_runs, built_warehouse, tmp_path):
+    """Mart tables are built under an enforced dbt contract: every column typed, and the columns
+    declared not null carry a NOT NULL constraint in the file analysts open (Metabase shows it),
+    so a null there fails the build instead of reaching a dashboard."""
+    import shutil
+
+    import duckdb
+
+    settings, _ = built_warehouse
+    manifest = dbt_runs["manifest"]
+    declared = set()
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "model" or node["schema"] != "marts" or node["config"]["materialized"] != "table":
+            continue
+        assert node["config"]["contract"]["enforced"], f"{node['name']} has no enforced contract"
+        for name, column in node["columns"].items():
+            assert column["data_type"], f"{node['name']}.{name} has no data_type"
+            if any(c["type"] == "not_null" for c in column["constraints"]):
+                declared.add((node["alias"], name))
+    assert len(declared) > 100
+    copy = tmp_path / "published.duckdb"
+    shutil.copyfile(settings.published_db, copy)
+    con = duckdb.connect(str(copy))
+    enforced = set(con.execute("""
+        select table_name, unnest(constraint_column_names) from duckdb_constraints()
+        where schema_name = 'marts' and constraint_type = 'NOT NULL'
+    """).fetchall())
+    assert declared <= enforced, sorted(declared - enforced)[:5]
+    with pytest.raises(duckdb.ConstraintException, match="NOT NULL"):
+        con.execute("update marts.claims set claim_text = null where claim_id = (select min(claim_id) from marts.claims)")
+    con.close()

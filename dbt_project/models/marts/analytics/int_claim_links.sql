@@ -29,21 +29,33 @@
 -- claims, which keeps the comparison linear in the number of claims.
 with
 
+stopwords as (
+
+    -- one list value, joined once: a list literal inside the lambda is rebuilt for every word
+    select ['{{ stopwords | join("', '") }}'] as stopwords
+
+),
+
+-- read from the intermediate models the marts are copies of, so the links are built while the
+-- marts are still being built and tested: they are the longest chain of the build
+
+articles as (
+
+    select article_id, published_at from {{ ref('int_articles_current') }}
+
+),
+
 claims as (
 
-    select claim_id, article_id, claimant_actor_id, claim_text from {{ ref('claims') }}
+    select claim_id, article_id, claimant_actor_id, claim_text
+    from {{ ref('int_claims_attributed') }}
+    semi join articles using (article_id)
 
 ),
 
 actors as (
 
-    select actor_id, side, is_anonymous from {{ ref('actors') }}
-
-),
-
-articles as (
-
-    select article_id, published_at from {{ ref('articles') }}
+    select actor_id, side, is_anonymous from {{ ref('int_actors_resolved') }}
 
 ),
 
@@ -59,10 +71,11 @@ claim_word_lists as (
         list_sort(list_distinct(list_filter(
             regexp_split_to_array(lower(strip_accents(claims.claim_text)), '[^a-z0-9]+'),
             lambda term: (length(term) >= 3 or regexp_matches(term, '^[0-9]+$'))
-                and not list_contains(['{{ stopwords | join("', '") }}'], term)
+                and not list_contains(stopwords.stopwords, term)
         ))) as terms
 
     from claims
+    cross join stopwords
     left join actors on actors.actor_id = claims.claimant_actor_id
     left join articles on articles.article_id = claims.article_id
 
@@ -72,6 +85,8 @@ claim_terms as (
 
     select
         *,
+        -- pairs are formed and grouped on these numbers rather than on the claim ids' text
+        row_number() over (order by claim_id) as claim_number,
         list_filter(terms, lambda term: regexp_matches(term, '^[0-9]+$')) as numbers,
         list_filter(terms, lambda term: not regexp_matches(term, '^[0-9]+$')) as words
 
@@ -81,34 +96,32 @@ claim_terms as (
 
 claim_term_rows as (
 
-    select claim_id, article_id, unnest(terms) as term from claim_terms
+    select claim_number, article_id, unnest(terms) as term from claim_terms
 
 ),
 
-blocking_terms as (
+blocking_term_rows as (
 
-    select term
+    select claim_number, article_id, term
     from claim_term_rows
-    group by term
     -- a fixed cap, not a share of the corpus: each term then yields a bounded number of pairs,
     -- so the comparison grows linearly with the number of claims
-    having count(*) <= 100
+    qualify count(*) over (partition by term) <= 100
 
 ),
 
 candidate_pairs as (
 
     select
-        a.claim_id,
-        b.claim_id as linked_claim_id
+        a.claim_number,
+        b.claim_number as linked_claim_number
 
-    from claim_term_rows as a
-    inner join claim_term_rows as b
+    from blocking_term_rows as a
+    inner join blocking_term_rows as b
         on a.term = b.term
-        and a.claim_id < b.claim_id
+        and a.claim_number < b.claim_number
         and a.article_id <> b.article_id
-    where a.term in (select term from blocking_terms)
-    group by a.claim_id, b.claim_id
+    group by a.claim_number, b.claim_number
     having count(*) >= 2
 
 ),
@@ -116,8 +129,8 @@ candidate_pairs as (
 scored_pairs as (
 
     select
-        candidate_pairs.claim_id,
-        candidate_pairs.linked_claim_id,
+        a.claim_id,
+        b.claim_id as linked_claim_id,
         a.claimant_actor_id is not distinct from b.claimant_actor_id
             and a.claimant_actor_id is not null as is_same_claimant,
         (a.claimant_actor_id is null or b.claimant_actor_id is null
@@ -144,8 +157,8 @@ scored_pairs as (
             as linked_terms_found
 
     from candidate_pairs
-    inner join claim_terms as a on a.claim_id = candidate_pairs.claim_id
-    inner join claim_terms as b on b.claim_id = candidate_pairs.linked_claim_id
+    inner join claim_terms as a on a.claim_number = candidate_pairs.claim_number
+    inner join claim_terms as b on b.claim_number = candidate_pairs.linked_claim_number
     where a.article_id <> b.article_id
         -- only pairs the final rules can accept reach the fuzzy word comparison, the costly part
         and (
