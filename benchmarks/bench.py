@@ -181,15 +181,23 @@ class TreeMemory:
         self._interval = interval
         self._stop = threading.Event()
         self.peak_bytes = 0
+        self.peak_breakdown: dict = {}  # where the peak was: each process's RSS, seconds after start
+        self._started = time.perf_counter()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _tree_rss(self) -> int:
         total = 0
+        parts = []
         for process in [self._root, *self._root.children(recursive=True)]:
             try:
-                total += process.memory_info().rss
+                rss = process.memory_info().rss
+                parts.append((process.name(), rss))
+                total += rss
             except (self._psutil.NoSuchProcess, self._psutil.AccessDenied, self._psutil.ZombieProcess):
                 pass
+        if total > self.peak_bytes:
+            self.peak_breakdown = {"seconds_after_start": round(time.perf_counter() - self._started, 1),
+                                   "processes_mb": [[name, megabytes(rss)] for name, rss in parts]}
         return total
 
     def _sample(self) -> None:
@@ -451,6 +459,7 @@ def measure_size(articles: int, folder: Path, spacy_sample: int, query_runs: int
         "spacy_sample": {"articles": len(sample), "words": sample_words, **reference},
         "ratio_to_spacy": round(end_to_end / spacy_rate, 3) if spacy_rate else None,
         "peak_rss_mb": megabytes(memory.peak_bytes),
+        "peak_rss_breakdown": memory.peak_breakdown,
         "peak_rss_method": "max over 0.2 s samples of the summed RSS of the process tree (bench process, "
                            "extraction workers, dbt) during the full and incremental builds",
         "rusage_maxrss_mb": {"self": round(own.ru_maxrss / 1024, 1), "largest_child": round(children.ru_maxrss / 1024, 1)},
