@@ -983,7 +983,8 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         place=_place_of(doc, start, end, places, sentences),
         direction=_direction(doc, number, start, end, counts_things=unit == "count" and currency is None
                              and (counts or "").lower() not in NON_THING_COUNTS,
-                             measure=unit not in ("count", "percent", "fraction")),  # '-5 C' is a level
+                             measure=unit not in ("count", "percent", "fraction"),  # '-5 C' is a level
+                             distance=unit in DISTANCE_UNITS),
     )
 
 
@@ -1047,6 +1048,11 @@ CHANGE_NOUNS_UP = frozenset({"increase", "rise", "gain", "jump", "surge", "growt
 CHANGE_NOUNS_DOWN = frozenset({"decrease", "drop", "decline", "fall", "cut", "loss", "reduction", "dip", "slump"})
 
 
+# Troops that advance or retreat 3 km move; shares that advance 2% change in value.
+MOVEMENT_VERBS = frozenset({"advance", "retreat"})
+DISTANCE_UNITS = frozenset({"km", "mi", "m", "ft", "yd"})
+
+
 # Verbs whose object is what changed hands ('lost 200 tanks', 'gained 3 villages'): with a count
 # of things they give the count, not the size of a change.
 TRANSITIVE_CHANGE_VERBS = frozenset({"lose", "gain", "add", "cut", "shed", "raise", "boost", "reduce", "lower",
@@ -1054,7 +1060,7 @@ TRANSITIVE_CHANGE_VERBS = frozenset({"lose", "gain", "add", "cut", "shed", "rais
 
 
 def _direction(doc: Doc, number: _Number, start: int, end: int, counts_things: bool = False,
-               measure: bool = False) -> str | None:
+               measure: bool = False, distance: bool = False) -> str | None:
     """'rose 4%', 'fell by 0.6%', 'down 3 points', 'a 5% increase', 'an increase of 30', '+0.3%': the figure
     is the size of a change, up or down. A level reached ('rose to 60%', 'at 5,884') is not a change size, nor
     is a figure the change verb only governs through something else: the subject that changes ('a market of
@@ -1072,6 +1078,8 @@ def _direction(doc: Doc, number: _Number, start: int, end: int, counts_things: b
         return before  # 'trending up 0.2%', 'shares were down 2.3%'
     if start and doc[start - 1].pos_ == "VERB" and not counts_things:
         lemma = doc[start - 1].lemma_.lower()
+        if distance and lemma in MOVEMENT_VERBS:
+            return None
         if lemma in UP_WORDS:
             return "up"  # 'rose 4% to 60%': the parser may hang the figure on the level
         if lemma in DOWN_WORDS:
@@ -1099,7 +1107,7 @@ def _direction(doc: Doc, number: _Number, start: int, end: int, counts_things: b
     if head.pos_ == "ADP" and head.lower_ not in ("by", "of"):
         return None
     lemma = head.lemma_.lower()
-    if counts_things and lemma in TRANSITIVE_CHANGE_VERBS:
+    if counts_things and lemma in TRANSITIVE_CHANGE_VERBS or distance and lemma in MOVEMENT_VERBS:
         return None
     if (head.pos_ == "VERB" or head.lower_ in ("up", "down")) and not definite:
         if lemma in UP_WORDS or head.lower_ == "up":

@@ -28,6 +28,13 @@ def test_the_size_of_a_change_keeps_its_direction(nlp):
     assert by_surface(nlp, "The ministry marked its estimate down by 15% after the audit.")["15%"].direction == "down"
 
 
+def test_troops_that_advance_or_retreat_move_a_distance_rather_than_change_a_quantity(nlp):
+    assert by_surface(nlp, "Russian troops advanced 3 km towards the town overnight.")["3 km"].direction is None
+    assert by_surface(nlp, "The brigade retreated 5 kilometres to new positions.")["5 kilometres"].direction is None
+    assert by_surface(nlp, "Shares in the drone maker advanced 2% on Monday.")["2%"].direction == "up"
+    assert by_surface(nlp, "The river rose 2 metres after the dam was breached.")["2 metres"].direction == "up"
+
+
 @pytest.mark.parametrize("text, surface, value", [
     ("The army lost four hundred twenty-five tanks.", "four hundred twenty-five tanks", 425),
     ("Some twenty-five soldiers were wounded.", "Some twenty-five soldiers", 25),
