@@ -698,10 +698,7 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
         if name.text[:1].isupper() and name.text[1:].islower() and name.tag_ in ("NNP", "NN") \
                 and name.ent_type_ not in ("NORP", "GPE", "LOC") and not _unit_at(doc, number.end) \
                 and name.lower_ not in CURRENCY_AFTER and name.lower_ not in CURRENCY_MODIFIERS:
-            k = number.end
-            while k < len(doc) and doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN"):
-                k += 1
-            counted = k < len(doc) and doc[k].tag_ == "NNS"  # '96 Liverpool fans' counts fans
+            counted = _named_model_head(doc, number) is not None  # '96 Liverpool fans', '18 Leopard 2 tanks'
             counted_before = number.start >= 2 and doc[number.start - 1].pos_ == "ADJ" and any(
                 _is_numeric(t) for t in doc[max(0, number.start - 3):number.start - 1])  # 'two new 737 Max jets'
             if not counted or counted_before:
@@ -840,6 +837,20 @@ def _fraction_of_measure(doc: Doc, number: _Number) -> tuple[int, str] | None:
     return _unit_at(doc, j)
 
 
+def _named_model_head(doc: Doc, number: _Number) -> int | None:
+    """The plural noun a number counts across a name written after it: '96 Liverpool fans', '18 Leopard 2
+    tanks', '4 Kalibr cruise missiles' (the name, its own designation, common nouns before the head)."""
+    k = number.end
+    if k >= len(doc) or not doc[k].text[:1].isupper():
+        return None
+    while k < min(len(doc), number.end + 5) and (
+            doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN")
+            or k > number.end and doc[k].text.isdigit() and doc[k - 1].text[:1].isupper()
+            or k > number.end and doc[k].tag_ in ("NN", "VBG") and doc[k].text.islower()):
+        k += 1
+    return k if k < len(doc) and doc[k].tag_ == "NNS" else None
+
+
 def _counted_noun(doc: Doc, number: _Number) -> Token | None:
     """The noun the number counts: its syntactic head when that follows closely, or the object of
     'of' in partitives ('dozens of drones', '13 of whom')."""
@@ -861,6 +872,9 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
             if doc[k].pos_ not in ("DET", "ADJ", "NUM", "PUNCT", "VERB", "ADV"):
                 break
         return None
+    named = _named_model_head(doc, number)
+    if named is not None and (doc[number.end].pos_ == "PROPN" or doc[number.end].ent_type_):
+        return doc[named]  # '18 Leopard 2 tanks', '4 Kalibr cruise missiles': the parse may hang it on the name
     head = last.head
     if last.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN", "ADJ") and (
             number.end <= head.i <= number.end + 4 or number.end <= head.i <= number.end + 7 and all(
@@ -949,7 +963,7 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
                     counts = " ".join(t.text for t in doc[first:noun.i + 1])
             else:
                 counts = _counted_phrase(doc, number, noun)
-            if noun.i < number.end + 8 and not any(_is_numeric(t) or _is_measure_token(t)
+            if noun.i < number.end + 8 and not any((_is_numeric(t) or _is_measure_token(t)) and not _is_designation(doc, t)
                                                    for t in doc[number.end:noun.i]):
                 end = max(end, noun.i + 1)  # not over another number: '280 million of the 1.5 billion shekels'
         elif counts is not None:
@@ -1179,6 +1193,12 @@ def _measured_noun(doc: Doc, end: int) -> str | None:
     return None
 
 
+def _is_designation(doc: Doc, token: Token) -> bool:
+    """A bare number that is part of the name before it: the '2' of 'Leopard 2', the '3' of 'Model 3'."""
+    return token.text.isdigit() and token.i > 0 and doc[token.i - 1].is_alpha \
+        and doc[token.i - 1].text[:1].isupper() and doc[token.i - 1].pos_ == "PROPN"
+
+
 def _counted_phrase(doc: Doc, number: _Number, noun: Token) -> str:
     """The counted noun with its modifiers and a participle that says what happened to it:
     '260 dead soldiers' -> 'dead soldiers', '23 civilians killed' -> 'civilians killed'."""
@@ -1193,6 +1213,8 @@ def _counted_phrase(doc: Doc, number: _Number, noun: Token) -> str:
         if before.text in ("-", "–") and first - 2 >= number.end and not before.whitespace_ \
                 and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
             first -= 2  # 'first-team players', 'Russian-made drones', 'coal-fired plants'
+        elif _is_designation(doc, before) and first - 2 >= number.end:
+            first -= 1  # the '2' of '18 Leopard 2 tanks'
         elif before.pos_ in ("ADJ", "NOUN", "VERB", "PROPN") and before.dep_ in ("amod", "compound", "nmod") \
                 and before.head.i >= first - 1 and not _is_measure_token(before):
             if before.tag_ == "VBG" and before.dep_ == "amod" \

@@ -28,6 +28,20 @@ def test_the_size_of_a_change_keeps_its_direction(nlp):
     assert by_surface(nlp, "The ministry marked its estimate down by 15% after the audit.")["15%"].direction == "down"
 
 
+@pytest.mark.parametrize("text, surface, counts", [
+    ("Germany sent 18 Leopard 2 tanks to the front.", "18 Leopard 2 tanks", "Leopard 2 tanks"),
+    ("The cruiser fired 4 Kalibr cruise missiles at the port.", "4 Kalibr cruise missiles", "Kalibr cruise missiles"),
+    ("The unit lost 3 Bradley fighting vehicles near the village.", "3 Bradley fighting vehicles", "Bradley fighting vehicles"),
+])
+def test_a_number_before_a_weapon_name_counts_the_weapons(nlp, text, surface, counts):
+    figure = by_surface(nlp, text)[surface]
+    assert (figure.value, figure.counts) == (int(surface.split()[0]), counts)
+
+
+def test_a_model_number_inside_a_name_is_still_no_figure(nlp):
+    assert by_surface(nlp, "The airline took delivery of its first 787 Dreamliner.") == {}
+
+
 def test_troops_that_advance_or_retreat_move_a_distance_rather_than_change_a_quantity(nlp):
     assert by_surface(nlp, "Russian troops advanced 3 km towards the town overnight.")["3 km"].direction is None
     assert by_surface(nlp, "The brigade retreated 5 kilometres to new positions.")["5 kilometres"].direction is None
