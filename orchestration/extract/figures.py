@@ -36,11 +36,10 @@ from orchestration.extract.numbers import (
     ORDINAL_FRACTIONS,
     SCALE_ABBREVIATIONS,
     SCALE_WORDS,
-    TENS_WORDS,
-    UNITS_WORDS,
     VAGUE_PLURALS,
     digit_value,
     fold_value,
+    hyphenated_value,
     is_number_word,
     word_value,
     words_value,
@@ -469,7 +468,7 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
                 scale = 12 if doc[k + 1].lower_ == "dozen" else SCALE_WORDS[doc[k + 1].lower_]
                 # 'half a million', 'a quarter of a million'
                 return _Number(start, k + 2, FRACTION_WORDS[lower] * scale)
-            if lower == "half" and _unit_at(doc, k + 1) and not _unit_at(doc, k + 1)[1] == "m":
+            if lower == "half" and (unit := _unit_at(doc, k + 1)) and unit[1] != "m":
                 return _Number(start, k + 1, 0.5)  # 'half a mile', 'half an hour': the unit follows
         if i + 1 < len(doc) and doc[i + 1].lower_ == "of" and not (
                 before in ("the", "first", "second", "final", "last", "top", "bottom", "middle", "latter", "former")
@@ -518,9 +517,8 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
                                                  or j + 2 < len(doc) and doc[j + 1].lower_ in ("to", "-", "–", "or")
                                                  and doc[j + 2].like_num):
             break  # '5 m high', '37 m (121 ft)': metres; '2 m people', '$5 m': million
-        if word in ("-", "–") and words and words[-1] in TENS_WORDS and j + 1 < len(doc) \
-                and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-                and UNITS_WORDS.get(doc[j + 1].lower_, 0) in range(1, 10):
+        if word in ("-", "–") and words and j + 1 < len(doc) and not doc[j - 1].whitespace_ \
+                and not doc[j].whitespace_ and hyphenated_value(f"{words[-1]}-{doc[j + 1].lower_}") is not None:
             words[-1] = f"{words[-1]}-{doc[j + 1].lower_}"  # 'twenty-five' split by the tokenizer, not a range
             j += 2
             continue

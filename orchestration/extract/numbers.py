@@ -55,10 +55,11 @@ def digit_value(text: str) -> float | None:
 
 def is_number_word(word: str) -> bool:
     word = word.lower()
-    return word in UNITS_WORDS or word in TENS_WORDS or word in SCALE_WORDS or _hyphenated_value(word) is not None
+    return word in UNITS_WORDS or word in TENS_WORDS or word in SCALE_WORDS or hyphenated_value(word) is not None
 
 
-def _hyphenated_value(word: str) -> float | None:
+def hyphenated_value(word: str) -> float | None:
+    """'twenty-five' -> 25.0; None for anything else."""
     parts = word.lower().split("-")
     if len(parts) == 2 and parts[0] in TENS_WORDS and parts[1] in UNITS_WORDS and UNITS_WORDS[parts[1]] < 10:
         return float(TENS_WORDS[parts[0]] + UNITS_WORDS[parts[1]])
@@ -71,7 +72,7 @@ def word_value(word: str) -> float | None:
         return float(UNITS_WORDS[word])
     if word in TENS_WORDS:
         return float(TENS_WORDS[word])
-    return _hyphenated_value(word)
+    return hyphenated_value(word)
 
 
 def words_value(words: list[str]) -> float | None:
@@ -117,5 +118,7 @@ def fold_value(word: str) -> float | None:
     if not word.endswith("fold") or len(word) <= 4:
         return None
     stem = word[:-4].rstrip("-")
-    value = digit_value(stem) if digit_value(stem) is not None else word_value(stem)
+    value = digit_value(stem)
+    if value is None:
+        value = word_value(stem)
     return value if value is not None and value > 0 else None
