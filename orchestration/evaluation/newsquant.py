@@ -41,7 +41,9 @@ comparison is fair without teaching the extractor NewsQuant's label set:
   'point', as the gold writes all 8 of ours it matches on value; a multiplier ('3 times',
   'sixfold', '2.5 times the cost') -> 'count' (all 6 of ours matched on value); another counted
   thing -> the lemmas of its words ('civilians killed' has 'killed' stripped first: a trailing
-  participle is an outcome, not the noun), which is how NewsQuant normalises counted nouns
+  participle is an outcome, not the noun; so is a leading one, which describes it: 'recorded songs' ->
+  'song'; coordinators are dropped: no unit of the gold has 'and' or 'or', 'Kia and Hyundai vehicles' is
+  'kia hyundai vehicle'), which is how NewsQuant normalises counted nouns
   ('workers' -> 'worker', 'European countries' -> 'european country'), joined as written, so a
   hyphenated compound stays one word and is not lemmatised inside ('first-team players' ->
   'first-team player', 'coal-fired' not 'coal - fire'); a rate ('US dollars per barrel') -> both
@@ -55,7 +57,10 @@ comparison is fair without teaching the extractor NewsQuant's label set:
   ``approximate`` with a direction is '~' 3 times and the direction 3 times, and ``less_than`` or
   ``range`` with a direction are split too, so those keep the direction. A ``less_than`` figure
   written 'nearly' or 'barely' -> '~': the gold has '~' for 4 of them and '<' for none ('almost'
-  is left at '<': '=' twice in the gold, '~' never).
+  is left at '<': '=' twice in the gold, '~' never). A range whose surface starts with an approximator ('about
+  2000 - 2500 calories', '~25 – 40min'; the qualifier of the record is ``range``) -> '~', as the gold writes 3 of
+  the 4 such ranges of ours.  Torque 'Nm' (newton metre) is told from 'nm' (nanometre) by case; 'bhp' is brake
+  horsepower.
 
 Run: ``python -m orchestration.evaluation.newsquant [--limit N] [--errors]``.
 """
@@ -89,6 +94,7 @@ UNIT_NAMES = {
     "ppb": "parts-per-billion", "psi": "pound per square inch", "ksi": "kilopound per square inch",
     "mpa": "megapascal", "gpa": "gigapascal", "gt": "gigaton", "lb-ft": "pound-foot",
     "mbps": "megabit per second", "gbps": "gigabit per second", "basis points": "basis point",
+    "bhp": "brake horsepower", "Nm": "newton metre",
 }
 CURRENCY_NAMES = {
     "us dollars": "dollar", "dollars": "dollar", "dollar": "dollar", "euros": "euro", "euro": "euro",
@@ -116,8 +122,11 @@ CURRENCY_NAMES = {
 CHANGES = {"exact": "=", "approximate": "~", "vague": "~", "at_least": ">", "more_than": ">",
            "less_than": "<", "range": "="}
 NEAR_MISSES = ("nearly ", "barely ")
+APPROXIMATE_RANGES = ("about ", "around ", "approximately ", "roughly ", "some ", "an estimated ", "estimated ",
+                      "circa ", "~", "≈")
 LOWER_BOUNDS = frozenset({"more_than", "at_least"})
 PRONOUNS = frozenset({"whom", "them", "which", "those", "these", "us", "it", "they", "we", "you"})
+COORDINATORS = frozenset({"and", "or", "&"})  # no unit of NewsQuant has them: 'Kia and Hyundai' -> 'kia hyundai'
 OUTCOME_WORDS = frozenset({"killed", "wounded", "injured", "dead", "missing", "captured", "hurt", "destroyed",
                            "displaced", "detained", "arrested", "hospitalized", "hospitalised", "shot", "down"})
 
@@ -167,7 +176,7 @@ def normalized_unit(unit: str, counts: str | None, surface: str, lemmatize=None)
         thing = (counts or "").lower().strip()
         return "% " + ("-" if not thing or thing in PRONOUNS else _counted(thing, lemmatize))
     if unit != "count":
-        return UNIT_NAMES.get(unit.lower(), unit)
+        return UNIT_NAMES.get(unit) or UNIT_NAMES.get(unit.lower(), unit)  # 'Nm' newton metre, 'nm' nanometre
     if not counts:
         return "-"
     lowered = counts.lower().strip()
@@ -182,7 +191,7 @@ def normalized_unit(unit: str, counts: str | None, surface: str, lemmatize=None)
 def _counted(lowered: str, lemmatize) -> str:
     if lowered in CURRENCY_NAMES:
         return CURRENCY_NAMES[lowered]
-    words = lowered.split()
+    words = [word for word in lowered.split() if word not in COORDINATORS]
     while len(words) > 1 and words[-1] in OUTCOME_WORDS:
         words.pop()
     phrase = " ".join(words) or "-"
@@ -197,6 +206,8 @@ def to_quantity(figure, lemmatize=None) -> Quantity:
     change = CHANGES.get(figure.qualifier, "=")
     if figure.qualifier == "less_than" and figure.surface.lower().startswith(NEAR_MISSES):
         change = "~"  # 'nearly 500': NewsQuant reads it as approximate, see the module docstring
+    if figure.qualifier == "range" and figure.surface.lower().startswith(APPROXIMATE_RANGES):
+        change = "~"  # 'about 2000 - 2500 calories', '~25-40min': an approximate range
     return Quantity(value, normalized_unit(figure.unit, figure.counts, figure.surface, lemmatize).lower(),
                     direction or change, figure.surface)
 
@@ -403,6 +414,9 @@ class _Lemmatizer:
             tokens = list(self.nlp(f"the {word}"))[1:]
             while len(tokens) > 1 and tokens[-1].tag_ in ("VBN", "VBD"):
                 tokens.pop()  # 'estimates compiled': the outcome participle is not part of the unit
+            while len(tokens) > 1 and (tokens[0].tag_ == "VBN" or tokens[0].tag_ == "RB" and tokens[1].tag_ == "VBN") \
+                    and tokens[0].whitespace_:
+                tokens.pop(0)  # 'recorded songs' -> 'song', 'decently sized coal-fired plants': nor is one before it
             self.cache[word] = "".join(_lemma(t, tokens) + t.whitespace_ for t in tokens).strip() or word
         return self.cache[word]
 

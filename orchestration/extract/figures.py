@@ -20,6 +20,11 @@ known amount ('instead of the 128GB').
 'fell from $950 to $720' is two levels, not a range; a range is low to high ('from 3,000 to 5,000 troops').
 A number never runs into the next one ('one 40,000-tonne dock', '2.5 million 5-litre cans'), and no two figures
 share or overlap a span: the first, longest reading wins, and the record id is the span.
+Coordinated modifiers stay with the counted noun ('17 Shahed and Geran drones', 'dozens of Russian and Belarusian
+trucks'); suspended hyphens give one figure per number ('four-, six- and eight-cylinder'); a rate after a restatement
+in brackets applies to both amounts ('9 billion hryvnias ($240 million) a year'). Ages are read from the words around
+a number ('aged 18 to 60', 'under the age of 5', 'she was 35 when'); 'over three days' after an event is when it
+happened, not 'more than'; a number before 'on Monday' is not a date, nor is lower-case 'may' a month.
 Sentence bounds are computed once per doc and the document text is never re-joined per figure.
 """
 from __future__ import annotations
@@ -54,7 +59,8 @@ QUALIFIER_PHRASES: list[tuple[tuple[str, ...], str]] = sorted([
     (("under", "the", "age", "of"), "less_than"), (("below", "the", "age", "of"), "less_than"),
     (("over", "the", "age", "of"), "more_than"), (("above", "the", "age", "of"), "more_than"),
     (("more", "than"), "more_than"), (("over",), "more_than"), (("upwards", "of"), "more_than"),
-    (("in", "excess", "of"), "more_than"), (("just", "over"), "more_than"), (("above",), "more_than"),
+    (("in", "excess", "of"), "more_than"), (("over", "than"), "more_than"),
+    (("just", "over"), "more_than"), (("above",), "more_than"),
     (("just", "more", "than"), "more_than"), (("well", "over"), "more_than"), (("exceeding",), "more_than"),
     (("less", "than"), "less_than"), (("fewer", "than"), "less_than"), (("under",), "less_than"),
     (("up", "to"), "less_than"), (("nearly",), "less_than"), (("almost",), "less_than"),
@@ -86,7 +92,8 @@ MEASURE_UNITS: list[tuple[tuple[str, ...], str]] = sorted([
     (("mph",), "mph"), (("km/h",), "km/h"), (("kph",), "km/h"), (("kilometres", "per", "hour"), "km/h"),
     (("kilometers", "per", "hour"), "km/h"), (("km", "/", "h"), "km/h"), (("km", "/", "hr"), "km/h"), (("miles", "per", "hour"), "mph"), (("knots",), "knots"),
     (("kg",), "kg"), (("kilograms",), "kg"), (("kilogrammes",), "kg"), (("kilogram",), "kg"), (("grams",), "g"),
-    (("tonnes",), "t"), (("tons",), "ton"), (("tonne",), "t"), (("ton",), "ton"), (("pounds", "of"), "lb"), (("lbs",), "lb"), (("lb",), "lb"),
+    (("tonnes",), "t"), (("tons",), "ton"), (("tonne",), "t"), (("ton",), "ton"), (("pounds", "of"), "lb"),
+    (("pound", "of"), "lb"), (("lbs",), "lb"), (("lb",), "lb"),
     (("litres",), "l"), (("liters",), "l"), (("litre",), "l"), (("liter",), "l"), (("gallons",), "gal"),
     (("barrels",), "barrels"), (("barrel",), "barrels"),
     (("degrees", "celsius"), "celsius"), (("degrees", "centigrade"), "celsius"), (("degree", "celsius"), "celsius"),
@@ -120,14 +127,14 @@ MEASURE_UNITS: list[tuple[tuple[str, ...], str]] = sorted([
     (("parts", "per", "billion"), "ppb"), (("psi",), "psi"), (("ksi",), "ksi"), (("mpa",), "MPa"), (("gpa",), "GPa"),
     (("megapascals",), "MPa"), (("gigapascals",), "GPa"), (("gigatonnes",), "Gt"), (("gigatons",), "Gt"),
     (("pound", "-", "feet"), "lb-ft"), (("pound-feet",), "lb-ft"), (("lb", "-", "ft"), "lb-ft"), (("lb-ft",), "lb-ft"),
-    (("mbps",), "Mbps"), (("gbps",), "Gbps"), (("bhp",), "hp"), (("basis", "points"), "basis points"),
+    (("mbps",), "Mbps"), (("gbps",), "Gbps"), (("bhp",), "bhp"), (("basis", "points"), "basis points"),
     (("basis", "point"), "basis points"), (("bps",), "basis points"),
 ], key=lambda pair: -len(pair[0]))
 # Units written glued to the number ('10kW', '2.4GHz', '1.5mm', '3min', '24pc'), lower-cased.
 GLUED_UNITS = {"km": "km", "cm": "cm", "mm": "mm", "kg": "kg", "g": "g", "mg": "mg", "lb": "lb", "lbs": "lb",
                "ft": "ft", "l": "l", "ml": "ml", "kw": "kW", "mw": "MW", "gw": "GW", "kwh": "kWh",
                "mwh": "MWh", "gwh": "GWh", "hz": "Hz", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "mph": "mph",
-               "kmh": "km/h", "km/h": "km/h", "km/hr": "km/h", "kph": "km/h", "hp": "hp", "bhp": "hp", "gb": "GB",
+               "kmh": "km/h", "km/h": "km/h", "km/hr": "km/h", "kph": "km/h", "hp": "hp", "bhp": "bhp", "gb": "GB",
                "tb": "TB", "mb": "MB", "mbps": "Mbps", "gbps": "Gbps", "min": "minutes", "mins": "minutes",
                "pc": "percent", "%": "percent", "m2": "m2", "m²": "m2", "km2": "km2", "km²": "km2", "mah": "mAh",
                "kv": "kV", "nm": "nm", "μm": "μm", "µm": "μm", "°": "degrees", "°c": "celsius",
@@ -224,6 +231,11 @@ class _Number:
     glued: bool = False
     fraction: bool = False  # a proportion: 'a fifth of', 'one in three'
     multiplier: bool = False  # 'sixfold', 'a 3-fold rise': so many times something
+    counts: str | None = None  # what a suspended hyphen counts: the 'four-' of 'four-, five- and six-cylinder'
+
+
+# Words after a number and a hyphen that the number counts ('a four-cylinder engine', a '3,000-strong force').
+HYPHEN_COUNTED = ("strong", "cylinder")
 
 
 def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[Figure]:
@@ -239,7 +251,12 @@ def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[F
             continue
         figure = _figure(doc, number, places, sentences)
         if figure is not None and figure.char_start >= emitted_until:
-            if previous is not None and figure.direction is None and previous.direction and figure.unit == "percent" \
+            if previous is not None and figure.direction is None and previous.direction \
+                    and figure.unit == previous.unit and number.start and doc[number.start - 1].lower_ == "by" \
+                    and figure.qualifier == "exact" and figure.char_start - previous.char_end <= 40 \
+                    and previous_end < len(doc) and doc[previous_end].text in (",", "and", ";"):
+                figure = replace(figure, direction=previous.direction)  # 'Ross was down 2.3%, Gap by 2.6%'
+            elif previous is not None and figure.direction is None and previous.direction and figure.unit == "percent" \
                     and figure.char_start - previous.char_end <= 6 \
                     and doc[number.start - 1].lower_ == "or" and figure.qualifier == "exact":
                 figure = replace(figure, direction=previous.direction)  # 'grew by 125,600 jobs, or 2.2%'
@@ -250,15 +267,30 @@ def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[F
                     qualifier=previous.qualifier if figure.qualifier == "exact"
                     and previous.qualifier not in ("range", "vague") else figure.qualifier,
                     direction=figure.direction or previous.direction)
-            if previous is not None and figure.unit == "count" and figure.counts is None and previous.unit == "count" \
-                    and previous.counts and figure.qualifier != "vague" and number.start - previous_end <= 10 \
-                    and not any(t.is_sent_start or t.text in (";", ":") for t in doc[previous_end:number.start + 1]) \
+            # the count a bare number repeats: the figure before it, or the one before a duration that qualifies it
+            # ('68,000 people jobless for one to two years and 95,000 for over two years')
+            anchor, anchor_end = previous, previous_end
+            if previous is not None and previous.unit in TIME_UNITS and len(recent) >= 2 \
+                    and recent[-2][0].unit == "count":
+                anchor, anchor_end = recent[-2][0], recent[-2][2]
+            if anchor is not None and figure.unit == "count" and figure.counts is None and anchor.unit == "count" \
+                    and anchor.counts and figure.qualifier != "vague" and (
+                        number.start - anchor_end <= 10 or number.start - anchor_end <= 24
+                        and (_compared_with(doc, number.start) or anchor is not previous)) \
+                    and not any(t.is_sent_start or t.text in (";", ":") for t in doc[anchor_end:number.start + 1]) \
                     and any(t.lower_ in ELLIPSIS_LINKS for t in doc[previous_end:number.start]):
                 # '435 homes by open sale and 187 by tender', 'rose 64 points to 4,577': the same thing again
-                figure = replace(figure, counts=previous.counts)
+                per = _rate_denominator(doc, number.end)
+                figure = replace(figure, counts=anchor.counts if per is None or " per " in anchor.counts
+                                 else f"{anchor.counts} per {per[1]}")  # '12 attacks, against 20 a week'
             elif figure.unit == "count" and figure.counts is None and figure.qualifier != "vague" and number.start \
                     and doc[number.start - 1].lower_ in LEVEL_LINKS and figure.value_high is None:
                 figure = _level_in_unit(doc, figure, number, recent) or figure
+            elif figure.unit == "count" and figure.counts is None and figure.direction and previous is not None \
+                    and previous.direction and previous.unit == "percent" and number.start \
+                    and doc[number.start - 1].lower_ == "by" and number.start - previous_end <= 8 \
+                    and not any(t.is_sent_start or t.text in (";", ":") for t in doc[previous_end:number.start + 1]):
+                figure = replace(figure, unit="percent")  # 'rose by 2 percent but the other fell by 1': 1 percent
             emitted_until = figure.char_end
             previous_end = _token_end(doc, figure.char_end, number.end)
             previous = figure
@@ -267,7 +299,15 @@ def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[F
         i = max(number.end, i + 1)
 
 
-ELLIPSIS_LINKS = frozenset({"and", "or", "while", "from", "to", "than", "with", "versus", "vs", "against", ",",
+def _compared_with(doc: Doc, i: int) -> bool:
+    """'compared with 63', 'compared to 40', 'against 12', 'versus 7' right before the number at i."""
+    before = [t.lower_ for t in doc[max(0, i - 2):i]]
+    return before[-1:] in (["against"], ["versus"], ["vs"], ["vs."]) or before in (
+        ["compared", "with"], ["compared", "to"], ["comparison", "with"], ["up", "from"], ["down", "from"])
+
+
+ELLIPSIS_LINKS = frozenset({"and", "or", "while", "whilst", "whereas",
+                            "from", "to", "than", "with", "versus", "vs", "against", ",",
                             "including"})
 
 
@@ -295,6 +335,8 @@ def _level_in_unit(doc: Doc, figure: Figure, number: _Number,
             return None
         if earlier.unit in ("percent", "fraction") or earlier.qualifier == "vague":
             continue
+        if earlier.counts == "age":
+            return None  # 'for those aged 55 and over, R stood at 1.04': an age is no unit of a level
         if earlier.unit == "count" and not earlier.counts:
             return None
         if earlier.unit == "count" and "per" not in earlier.counts.split() \
@@ -432,10 +474,12 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         low_value, high_value = digit_value(low), digit_value(high)
         if low_value is not None and high_value is not None and low_value < high_value:
             return _Number(i, i + 1, low_value, high_value, "range")
-    if token.text.endswith(("-", "–")) and len(token.text) > 1 and digit_value(token.text[:-1]) is not None \
-            and _suspended_unit(doc, i + 1):
+    if _suspended_stem(token.text) is not None and _suspended_unit(doc, i + 1):
         # the '7-' of '7- or 8-inch'
-        return _Number(i, i + 1, digit_value(token.text[:-1]), unit=_suspended_unit(doc, i + 1), glued=True)
+        return _Number(i, i + 1, _suspended_stem(token.text), unit=_suspended_unit(doc, i + 1), glued=True)
+    if _suspended_stem(token.text) is not None and _suspended_noun(doc, i + 1):
+        # the 'four-' and 'five-' of 'four-, five- and six-cylinder engines'
+        return _Number(i, i + 1, _suspended_stem(token.text), counts=_suspended_noun(doc, i + 1))
     fold = fold_value(token.text)
     if fold is not None:
         return _Number(i, i + 1, fold, multiplier=True)  # 'grew sixfold', 'a 10fold increase'
@@ -475,6 +519,9 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
                 or i and doc[i - 1].pos_ == "ADJ"):  # 'the final third of the pitch', 'the second half of'
             start = i - 1 if before in ("a", "one") else i
             return _Number(start, i + 1, FRACTION_WORDS[lower], None, "exact")
+        if lower == "half" and token.dep_ == "predet" and token.head.pos_ == "NOUN" and token.head.i > i \
+                and not _unit_at(doc, token.head.i) and not _unit_at(doc, _possessed(token.head).i):
+            return _Number(i, i + 1, 0.5)  # 'half the residents', 'half the city's population'; not 'half the day'
         return None
     if lower in ORDINAL_FRACTIONS and i and doc[i - 1].lower_ in ("a", "one") and i + 1 < len(doc) \
             and doc[i + 1].lower_ == "of":
@@ -498,7 +545,9 @@ def _read_number(doc: Doc, i: int) -> _Number | None:
         if unit and unit[1] in TIME_UNITS and doc[i + 1].lower_ in ("year", "month", "week", "day", "hour", "minute"):
             before = doc[i - 1].lower_ if i else ""
             if before not in ("once", "twice", "times", "per", "every", "each", "day", "of", "such", "what") \
-                    and not (i and (_is_numeric(doc[i - 1]) or _unit_at(doc, i - 1) or doc[i - 1].tag_ == "NNS")):
+                    and not (i and (_is_numeric(doc[i - 1]) or _unit_at(doc, i - 1) or doc[i - 1].tag_ == "NNS")) \
+                    and not (before == ")" and _bracket_start(doc, i - 1) is not None
+                             and _rate_denominator(doc, i) is not None):  # '($2.4 billion) a year': a rate
                 return _Number(i, i + 1, 1.0)
     a_scale = lower in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in (
         "hundred", "thousand", "million", "billion", "dozen")
@@ -736,18 +785,28 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
             and _suspended_unit(doc, number.end) is None \
             and doc[number.end + 1].is_alpha and doc[number.end + 1].lower_ not in (
                 "kilometre", "kilometer", "km", "mile", "metre", "meter", "year", "month", "week", "day", "hour",
-                "minute", "strong", "square", "cylinder"):  # a four-cylinder engine counts cylinders
+                "minute", "square", *HYPHEN_COUNTED):  # a four-cylinder engine counts cylinders
         if not doc[number.end + 1].lower_.endswith(("year", "day", "hour")):
             return True  # '1-ranked'; hyphen compounds that are not measures
     window = doc[max(0, number.start - 2): min(len(doc), number.end + 2)]
-    words = {t.lower_.rstrip(".") for t in window}
-    if measured:
+    words = {t.lower_.rstrip(".") for t in window if t.lower_ not in ("may", "march") or t.text[:1].isupper()}
+    if measured:  # ('may' and 'march' are months only with a capital: 'men aged 18 to 60 may not leave')
         words = set()  # '$20 in May', '5% in March': money and measures are not dates
     if words & MONTHS and (first.like_num and digit_value(first.text) is not None and digit_value(first.text) <= 31
                            or _looks_like_year(first)):
         return True
-    if words & WEEKDAYS and first.like_num:
-        return True
+    if first.like_num and not measured and (
+            number.start and (doc[number.start - 1].lower_ in WEEKDAYS or number.start >= 2
+                              and doc[number.start - 1].lower_ in (",", "the")
+                              and doc[number.start - 2].lower_ in WEEKDAYS)
+            and (digit_value(first.text) or 0) <= 31
+            or number.end < len(doc) and doc[number.end].lower_ in WEEKDAYS) \
+            and not (number.end < len(doc) and doc[number.end].tag_ == "NNS"):
+        return True  # 'Friday 13', 'Sunday, 6': a day of the month; but 'killed 3 on Monday' counts
+    if not measured and number.end == number.start + 1 and re.match(r"^21\d\d$", first.text) and number.start \
+            and doc[number.start - 1].lower_ in ("by", "in", "until", "till", "before", "after", "through") \
+            and _counted_noun(doc, number) is None:
+        return True  # 'by 2100', 'until 2150': a year of the next century, not an amount
     if _looks_like_year(first) and number.end == number.start + 1 and not money and not number.glued:
         unit = _unit_at(doc, number.end)
         noun = _counted_noun(doc, number)
@@ -776,10 +835,19 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
     return False
 
 
-def _suspended_unit(doc: Doc, j: int) -> str | None:
-    """The unit of a suspended hyphen: after '7' in '7- or 8-inch', '4-, 5- and 6-kilometre', the unit of the
-    last number of the list."""
-    if j and doc[j - 1].text.endswith(("-", "–")) and len(doc[j - 1].text) > 1:
+def _suspended_stem(text: str) -> float | None:
+    """The number of a suspended hyphen written as one token: '7-' -> 7.0, 'four-' -> 4.0."""
+    if not text.endswith(("-", "–")) or len(text) < 2:
+        return None
+    stem = text[:-1]
+    value = digit_value(stem)
+    return value if value is not None else word_value(stem)
+
+
+def _suspended_tail(doc: Doc, j: int) -> int | None:
+    """For a suspended hyphen ('7-' in '7- or 8-inch', 'four-' in 'four-, five- and six-cylinder'), the index of
+    the hyphen of the last number of the list, before the word they all share."""
+    if j and _suspended_stem(doc[j - 1].text) is not None:
         j -= 1  # '7-' as one token
     elif not (j + 1 < len(doc) and doc[j].text in ("-", "–")):
         return None
@@ -789,12 +857,28 @@ def _suspended_unit(doc: Doc, j: int) -> str | None:
         if _is_numeric(doc[k]) and doc[k + 1].text in ("-", "–") and not doc[k].whitespace_:
             if doc[k + 1].whitespace_:
                 continue  # another suspended number: '4-, 5- and 6-kilometre'
-            unit = _unit_at(doc, k + 1)
-            return unit[1] if unit else None
-        if doc[k].lower_ not in ("or", "and", ",", "-", "–") \
-                and not (doc[k].text.endswith(("-", "–")) and digit_value(doc[k].text[:-1]) is not None):
+            return k + 1
+        if doc[k].lower_ not in ("or", "and", ",", "-", "–") and _suspended_stem(doc[k].text) is None:
             return None
     return None
+
+
+def _suspended_unit(doc: Doc, j: int) -> str | None:
+    """The unit of a suspended hyphen: after '7' in '7- or 8-inch', '4-, 5- and 6-kilometre', the unit of the
+    last number of the list."""
+    tail = _suspended_tail(doc, j)
+    unit = _unit_at(doc, tail) if tail is not None else None
+    return unit[1] if unit else None
+
+
+def _suspended_noun(doc: Doc, j: int) -> str | None:
+    """The counted word of a suspended hyphen: 'cylinder' after 'four' in 'four-, five- and six-cylinder engines',
+    when the last number of the list counts it ('six-cylinder' is a figure: HYPHEN_COUNTED)."""
+    tail = _suspended_tail(doc, j)
+    if tail is None or tail + 1 >= len(doc) or doc[tail].whitespace_:
+        return None
+    word = doc[tail + 1].lower_
+    return word if word in HYPHEN_COUNTED else None
 
 
 def _looks_like_year(token: Token) -> bool:
@@ -809,14 +893,19 @@ def _unit_at(doc: Doc, j: int) -> tuple[int, str] | None:
         return None
     if doc[j].text == "g" and j and not doc[j - 1].whitespace_:
         return j + 1, "g"  # '450g' split by the tokenizer; not 'G' ('5G networks')
+    if doc[j].text == "Nm":
+        return j + 1, "Nm"  # newton metres of torque; 'nm' is nanometres
     first = doc[j].lower_
     if first not in _UNITS_BY_FIRST_WORD and first.endswith(("-", "–")):
         first = first.rstrip("-–")  # '287 miles- and': a dash glued to the unit
     for words, unit in _UNITS_BY_FIRST_WORD.get(first, ()):
-        if all(doc[j + k].lower_ == word for k, word in enumerate(words[1:], 1) if j + k < len(doc)) \
-                and j + len(words) <= len(doc):
+        if all(doc[j + k].lower_ == word or k == len(words) - 1 and doc[j + k].lower_ == word + "."
+               for k, word in enumerate(words[1:], 1) if j + k < len(doc)) \
+                and j + len(words) <= len(doc):  # 'sq m.' at the end of a sentence
             if unit == "m" and doc[j].text == "m" and j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN"):
                 return None  # '2m people': m is million, handled as a scale word
+            if words[-1] == "of":
+                return j + len(words) - 1, unit  # 'pounds of flour': 'of' only tells the weight from the money
             return j + len(words), unit
     return None
 
@@ -843,6 +932,8 @@ def _named_model_head(doc: Doc, number: _Number) -> int | None:
         return None
     while k < min(len(doc), number.end + 5) and (
             doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN")
+            or k > number.end and doc[k].lower_ in COORDINATORS and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+            and doc[k - 1].text[:1].isupper()  # '15 Leopard and Abrams tanks'
             or k > number.end and doc[k].text.isdigit() and doc[k - 1].text[:1].isupper()
             or k > number.end and doc[k].tag_ in ("NN", "VBG") and doc[k].text.islower()):
         k += 1
@@ -864,12 +955,18 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
             if doc[k].pos_ in ("NOUN", "PROPN", "PRON"):
                 if doc[k].dep_ == "compound" and k < doc[k].head.i <= k + 3 and doc[k].head.pos_ == "NOUN":
                     return doc[k].head  # 'four of his childhood years', '35m of its Echo devices'
+                if doc[k].dep_ in ("nmod", "amod", "compound") and k < doc[k].head.i <= k + 4 \
+                        and doc[k].head.pos_ == "NOUN" and k + 1 < len(doc) and doc[k + 1].lower_ in COORDINATORS:
+                    return doc[k].head  # 'dozens of Kia and Hyundai vehicles'
                 if doc[k].pos_ == "PROPN" and doc[k].ent_type_ in ("GPE", "LOC"):
                     return None
                 return doc[k]
-            if doc[k].pos_ not in ("DET", "ADJ", "NUM", "PUNCT", "VERB", "ADV"):
-                break
+            if doc[k].pos_ not in ("DET", "ADJ", "NUM", "PUNCT", "VERB", "ADV") \
+                    and not (doc[k].lower_ in COORDINATORS and k > j + 1):
+                break  # but 'dozens of Russian and Belarusian trucks'
         return None
+    if last.dep_ == "predet" and last.lower_ == "half" and last.head.i >= number.end:
+        return _possessed(last.head)  # 'half the residents', 'half the city's population'
     named = _named_model_head(doc, number)
     if named is not None and (doc[number.end].pos_ == "PROPN" or doc[number.end].ent_type_):
         return doc[named]  # '18 Leopard 2 tanks', '4 Kalibr cruise missiles': the parse may hang it on the name
@@ -878,11 +975,21 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
             number.end <= head.i <= number.end + 4 or number.end <= head.i <= number.end + 7 and all(
                 number.end <= t.head.i <= head.i and not t.is_sent_start and not _is_numeric(t)
                 and (t.pos_ in ("ADJ", "ADV", "NOUN", "PROPN", "VERB") or t.text in ("-", "–") and not t.whitespace_
-                     or t.text in QUOTES)
+                     or t.text in QUOTES or t.lower_ in COORDINATORS and t.i > number.end)
                 for t in doc[number.end:head.i])):
         # 'about 20 decently sized coal-fired power plants', '117 “aircraft-type” drones': modifiers between
         if head.lower_ in ("year", "week", "month", "day") and head.i and doc[head.i - 1].lower_ in ("last", "this", "next"):
             return None  # '2.1 last year': the noun dates the figure, it is not what is counted
+        if head.pos_ == "ADJ" and head.dep_ in ("amod", "nmod") and head.head.tag_ == "NNS" \
+                and head.i < head.head.i <= head.i + 4 and doc[head.i + 1].lower_ in COORDINATORS \
+                and not any(_is_numeric(t) for t in doc[head.i + 1:head.head.i]):
+            return head.head  # '2.1M digital and physical albums': the number hangs on the first adjective
+        if head.pos_ == "ADJ":
+            coordinated = [t for t in head.children if t.dep_ == "conj" and t.pos_ == "NOUN" and t.tag_ == "NNS"
+                           and head.i < t.i <= head.i + 4 and doc[head.i + 1].lower_ in COORDINATORS
+                           and not any(_is_numeric(u) for u in doc[head.i + 1:t.i])]
+            if coordinated:
+                return coordinated[0]  # '4.3M digital and physical sales' parsed with 'sales' as a conjunct
         return head
     if j < len(doc) and doc[j].pos_ in ("NOUN",) and doc[j].tag_ in ("NNS", "NN"):
         return doc[j]
@@ -890,6 +997,13 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
             and j < doc[j].head.i <= j + 4 and not any(_is_numeric(t) for t in doc[j:doc[j].head.i]):
         return doc[j].head  # '2.7m combined digital and physical sales': the parser left the number aside
     return None
+
+
+def _possessed(token: Token) -> Token:
+    """The noun a possessive belongs to: 'population' for 'city' in 'the city's population'."""
+    if token.dep_ == "poss" and token.head.i > token.i and token.head.pos_ == "NOUN":
+        return token.head
+    return token
 
 
 def _qualifier_start(doc: Doc, start: int) -> tuple[int, str | None]:
@@ -914,8 +1028,8 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
     qualifier_start, found = _qualifier_start(doc, start)
     if found and qualifier in ("exact",):
         qualifier, start = found, qualifier_start
-    elif found and qualifier == "vague" and found != "approximate":
-        start = qualifier_start
+    elif found and qualifier == "vague" and found != "approximate" or found == "approximate" and qualifier == "range":
+        start = qualifier_start  # the surface keeps the qualifier: 'about 2,000-2,500 troops' (still a range)
     unit_found = None if number.unit or currency else _unit_at(doc, number.end) or _fraction_of_measure(doc, number)
     if unit_found is None and not (number.unit or currency) and _suspended_unit(doc, number.end):
         unit_found = number.end + 1, _suspended_unit(doc, number.end)  # '7- or 8-inch screens'
@@ -931,8 +1045,10 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
     else:
         unit = "fraction" if number.fraction or number.value < 1 and doc[number.end - 1].lower_ in FRACTION_WORDS \
             else "count"
-        noun = _counted_noun(doc, number)
-        if (number.multiplier or number.end < len(doc) and doc[number.end].lower_ == "times") \
+        noun = _counted_noun(doc, number) if number.counts is None else None
+        if number.counts is not None:
+            counts = number.counts  # 'four-' of 'four-, five- and six-cylinder engines'
+        elif (number.multiplier or number.end < len(doc) and doc[number.end].lower_ == "times") \
                 and (noun is None or noun.i <= number.end):
             # a multiplier: 'more than 3,200 times', 'three times as high', 'sixfold'; but 'seven times the
             # area', '12 times earnings' keep what is multiplied
@@ -948,8 +1064,13 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
             word = doc[number.end].text
             counts, noun = SPORT_STATS.get(word) or PER_GAME[word.lower().rstrip(".")], None  # '15.3 ppg'
             end = max(end, number.end + 1)
-        if noun is None and counts is None and unit == "count" and _appositive_age(doc, number):
-            unit, counts = "years", "age"  # 'Olena Kurylo, 52, was injured'
+        if noun is None and counts is None and unit == "count" and number.end + 2 < len(doc) \
+                and doc[number.end].lower_ in ("up", "down") and _is_numeric(doc[number.end + 1]) \
+                and doc[number.end + 2].lower_ in ("points", "pts"):
+            counts = "points"  # '(16,412.5 up 61.3 points)': an index level, in points
+        if noun is None and counts is None and unit == "count" and (
+                _appositive_age(doc, number) or _copula_age(doc, number) or _age_context(doc, number)):
+            unit, counts = "years", "age"  # 'Olena Kurylo, 52, was injured', 'she was 35', 'aged 18 to 60'
         if noun is not None:
             if noun.lower_ in CURRENCY_WORDS:
                 counts = noun.lower_
@@ -972,10 +1093,18 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         elif unit == "count" and number.qualifier != "vague" and not _quantifies_something(doc, number) \
                 and not (number.glued and _GLUED_SCALE.match(doc[number.end - 1].text)):
             return None  # but '25k', '$5.4m' are amounts on their own
+    if qualifier == "more_than" and unit in TIME_UNITS and doc[start].lower_ == "over" and start + 1 == number.start \
+            and not (start and doc[start - 1].lower_ in LONGER_THAN_CUES) \
+            and not (end < len(doc) and doc[end].lower_ in ("ago", "old", "later", "earlier")):
+        qualifier, start = "exact", number.start  # 'killed 14 over three days': during, not 'more than'
+    if unit == "years" and not counts and _age_context(doc, number):
+        counts = "age"  # 'under the age of 5 years'
     if unit == "years" and end < len(doc) and (doc[end].lower_ == "old" or doc[end].text in ("-", "–")
                                                and end + 1 < len(doc) and doc[end + 1].lower_ == "old"):
         end = end + 1 if doc[end].lower_ == "old" else end + 2  # '15 year-old', '30 years old': an age
     per = _rate_denominator(doc, end)
+    if per is None and (bracketed := _rate_after_brackets(doc, start, end)) is not None:
+        per = end, bracketed  # '9 billion shekels ($2.4 billion) a year': both amounts are per year
     if per is not None:
         end, denominator = per  # '$58 a barrel', '$14.95 a month', '3,000 tests per day'
         if unit == "count" and counts:
@@ -996,7 +1125,7 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         direction=_direction(doc, number, start, end, counts_things=unit == "count" and currency is None
                              and (counts or "").lower() not in NON_THING_COUNTS,
                              measure=unit not in ("count", "percent", "fraction"),  # '-5 C' is a level
-                             distance=unit in DISTANCE_UNITS),
+                             distance=unit in DISTANCE_UNITS, duration=unit in TIME_UNITS),
     )
 
 
@@ -1017,6 +1146,9 @@ def _rate_unit(unit: str, denominator: str) -> str:
     per = denominator.lower()
     per = {"hr": "hour", "sec": "second", "yr": "year"}.get(per, per)
     return NAMED_RATES.get((unit, per)) or f"{RATE_MEASURE_NAMES.get(unit, unit)} per {per}"
+
+
+AREA_NAMES = {"m2": "square metre", "ft2": "square foot", "km2": "square kilometre"}
 
 
 def _rate_denominator(doc: Doc, end: int) -> tuple[int, str] | None:
@@ -1040,8 +1172,8 @@ def _rate_denominator(doc: Doc, end: int) -> tuple[int, str] | None:
             and not doc[end].whitespace_:
         return end + 3, doc[end + 2].lower_  # '£24 a-year' split by the tokenizer
     unit = _unit_at(doc, end + 1)
-    if unit and unit[1] in ("m2", "ft2", "km2"):
-        return unit[0], doc[end + 1:unit[0]].text
+    if unit and unit[1] in AREA_NAMES:
+        return unit[0], AREA_NAMES[unit[1]]  # '$80 per sq m' -> per square metre
     noun = doc[end + 1]
     if noun.lower_ in RATE_DENOMINATORS or noun.lemma_.lower() in RATE_DENOMINATORS \
             or word == "per" and noun.tag_ == "NN":  # 'per ticket'; after 'a' only the usual denominators
@@ -1050,6 +1182,37 @@ def _rate_denominator(doc: Doc, end: int) -> tuple[int, str] | None:
             return None
         return end + 2, noun.text
     return None
+
+
+def _bracket_start(doc: Doc, close: int) -> int | None:
+    """The '(' that the ')' at close ends, when the brackets hold a number: '($2.4 billion)', '(US $4.46)'."""
+    for k in range(close - 1, max(-1, close - 9), -1):
+        if doc[k].text == "(":
+            inside = doc[k + 1:close]
+            return k if any(_is_numeric(t) or _is_measure_token(t) for t in inside) else None
+        if doc[k].text == ")" or doc[k].is_sent_start:
+            return None
+    return None
+
+
+def _rate_after_brackets(doc: Doc, start: int, end: int) -> str | None:
+    """What an amount is per when the rate follows a restatement in brackets: '9 billion shekels ($2.4 billion) a
+    year', 'C $6 (US $4.46) per share': the amount before the brackets and the one inside them."""
+    if end >= len(doc):
+        return None
+    if doc[end].text == "(":
+        close = next((k for k in range(end + 1, min(len(doc), end + 9)) if doc[k].text in (")", "(")), None)
+        if close is None or doc[close].text != ")" or _bracket_start(doc, close) != end:
+            return None
+    elif doc[end].text == ")":
+        close = end
+        opening = _bracket_start(doc, close)
+        if opening is None or opening < start - 2:
+            return None  # the figure must open the brackets: '($2.4 billion)', '(about $5)'
+    else:
+        return None
+    per = _rate_denominator(doc, close + 1)
+    return per[1] if per is not None else None
 
 
 UP_WORDS = frozenset("""rise rose risen increase grow grew grown climb jump gain surge soar add raise boost swell
@@ -1072,7 +1235,7 @@ TRANSITIVE_CHANGE_VERBS = frozenset({"lose", "gain", "add", "cut", "shed", "rais
 
 
 def _direction(doc: Doc, number: _Number, start: int, end: int, counts_things: bool = False,
-               measure: bool = False, distance: bool = False) -> str | None:
+               measure: bool = False, distance: bool = False, duration: bool = False) -> str | None:
     """'rose 4%', 'fell by 0.6%', 'down 3 points', 'a 5% increase', 'an increase of 30', '+0.3%': the figure
     is the size of a change, up or down. A level reached ('rose to 60%', 'at 5,884') is not a change size, nor
     is a figure the change verb only governs through something else: the subject that changes ('a market of
@@ -1118,6 +1281,8 @@ def _direction(doc: Doc, number: _Number, start: int, end: int, counts_things: b
         return None  # 'rose to 60%', 'the biggest increase in 18 months', 'reductions on 50 products'
     if head.pos_ == "ADP" and head.lower_ not in ("by", "of"):
         return None
+    if duration and via in ("over", "during", "within", "after", "before", "throughout", "across"):
+        return None  # 'over three days, 40 drones were downed': when, not how much
     lemma = head.lemma_.lower()
     if counts_things and lemma in TRANSITIVE_CHANGE_VERBS or distance and lemma in MOVEMENT_VERBS:
         return None
@@ -1163,11 +1328,42 @@ def _appositive_age(doc: Doc, number: _Number) -> bool:
             or number.start < 2 or number.end >= len(doc):
         return False
     person = doc[number.start - 2]
-    # the tagger marks an age as a DATE entity ('52'), a count as CARDINAL ('trucks, 30,')
+    # the tagger marks an age as a DATE entity ('52'), a count as CARDINAL ('trucks, 30,'); after a person's name
+    # the number is an age whatever its entity type ('Kovalenko, 66,')
     return doc[number.start - 1].text == "," and doc[number.end].text in (",", ")") and token.dep_ == "appos" \
-        and token.ent_type_ == "DATE" \
+        and (token.ent_type_ == "DATE" or person.ent_type_ == "PERSON") \
         and token.head.i == person.i and person.pos_ in ("NOUN", "PROPN") \
-        and person.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT")
+        and (person.ent_type_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT")
+             or token.ent_type_ == "DATE" and person.ent_type_ in ("GPE", "ORG")
+             and person.dep_ in ("nsubj", "nsubjpass") and person.i == 0)  # 'Hrytsenko, 66, said': a misread surname
+
+
+# Words before 'over <duration>' that make it 'more than' ('for over two years', 'lasted over 3 hours'); elsewhere
+# 'over three days' is the time something happened in.
+LONGER_THAN_CUES = frozenset({"for", "of", "after", "than", "in", "lasted", "lasting", "lasts", "last", "took",
+                              "taking", "takes", "take", "spent", "spend", "spending", "been", "is", "was", "are",
+                              "were", "be", "aged", "within", "waited", "wait", "served", "serve", "sentenced"})
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "who"})
+
+
+def _copula_age(doc: Doc, number: _Number) -> bool:
+    """A whole number a person is: 'she was 35 when', 'Maria, who was 10,', 'he will be 40 by then'."""
+    token = doc[number.start]
+    if number.end - number.start != 1 or not token.text.isdigit() or not 0 < int(token.text) < 120 \
+            or token.dep_ != "attr" or token.head.lemma_ != "be" or _unit_at(doc, number.end):
+        return False
+    after = doc[number.end] if number.end < len(doc) else None
+    if after is not None and not (after.is_punct or after.pos_ in ("ADP", "SCONJ") or after.lower_ in ("when", "and")):
+        return False
+    subjects = [t for t in token.head.children if t.dep_ == "nsubj"]
+    return bool(subjects) and (subjects[0].lower_ in PERSON_PRONOUNS or subjects[0].ent_type_ == "PERSON")
+
+
+def _age_context(doc: Doc, number: _Number) -> bool:
+    """The number is an age by the words before it: 'aged 18 to 60', 'at age 35', 'under the age of 5'."""
+    s = number.start
+    return s >= 1 and doc[s - 1].lower_ in ("aged", "age") \
+        or s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ == "age"
 
 
 def _quantifies_something(doc: Doc, number: _Number) -> bool:
@@ -1197,6 +1393,30 @@ def _is_designation(doc: Doc, token: Token) -> bool:
         and doc[token.i - 1].text[:1].isupper() and doc[token.i - 1].pos_ == "PROPN"
 
 
+COORDINATORS = frozenset({"and", "or", "&"})
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "VERB", "PROPN"})
+
+
+def _coordinated_modifier(doc: Doc, before: Token, first: int, last: int) -> int | None:
+    """Where a pair of coordinated modifiers of the phrase doc[first:last + 1] starts, when the token before the
+    phrase ends one: 'Kia and Hyundai' in 'Kia and Hyundai vehicles', 'damaged and destroyed' in 'damaged and
+    destroyed buildings', 'Model S and' in 'Model S and Model X vehicles' (the phrase then continues leftwards)."""
+    phrase = range(first, last + 1)
+    if before.lower_ in COORDINATORS and before.i >= 1:
+        left = doc[before.i - 1]  # 'X and' + phrase starting with the second modifier
+        if left.pos_ in _MODIFIER_POS and not _is_numeric(left) and not _is_measure_token(left) and (
+                left.head.i in phrase or any(t.dep_ == "conj" and t.head.i == left.i for t in doc[first:last + 1])):
+            return left.i
+        return None
+    if before.dep_ == "conj" and before.pos_ in _MODIFIER_POS and before.i >= 2 \
+            and doc[before.i - 1].lower_ in COORDINATORS and before.head.i == before.i - 2:
+        left = before.head  # the second modifier hangs on the first: 'Russian and Belarusian trucks'
+        if left.pos_ in _MODIFIER_POS and not _is_numeric(left) and not _is_measure_token(left) \
+                and left.head.i in phrase:
+            return left.i
+    return None
+
+
 def _counted_phrase(doc: Doc, number: _Number, noun: Token) -> str:
     """The counted noun with its modifiers and a participle that says what happened to it:
     '260 dead soldiers' -> 'dead soldiers', '23 civilians killed' -> 'civilians killed'."""
@@ -1213,6 +1433,8 @@ def _counted_phrase(doc: Doc, number: _Number, noun: Token) -> str:
             first -= 2  # 'first-team players', 'Russian-made drones', 'coal-fired plants'
         elif _is_designation(doc, before) and first - 2 >= number.end:
             first -= 1  # the '2' of '18 Leopard 2 tanks'
+        elif (left := _coordinated_modifier(doc, before, first, noun.i)) is not None and left >= number.end:
+            first = left  # '17 Shahed and Geran drones', 'dozens of Russian and Belarusian trucks'
         elif before.pos_ in ("ADJ", "NOUN", "VERB", "PROPN") and before.dep_ in ("amod", "compound", "nmod") \
                 and before.head.i >= first - 1 and not _is_measure_token(before):
             if before.tag_ == "VBG" and before.dep_ == "amod" \

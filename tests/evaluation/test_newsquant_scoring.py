@@ -144,3 +144,22 @@ def test_multipliers_count_and_nearly_is_approximate():
 
 def test_an_age_maps_to_year_of_age():
     assert nq.to_quantity(figure(52.0, "years", "age", surface="52")).unit == "year of age"
+
+
+def test_coordinated_and_participle_modifiers_map_to_newsquant_units(nlp):
+    lemmatize = nq._Lemmatizer(nlp)
+    assert nq.normalized_unit("count", "Leopard and Abrams tanks", "x") == "leopard abrams tanks"
+    assert nq.normalized_unit("count", "Kia or Hyundai cars", "x", lemmatize) == "kia hyundai car"
+    assert lemmatize("printed books") == "book"  # a leading participle describes, the noun is the unit
+
+
+def test_a_range_said_with_an_approximator_is_approximate():
+    ranged = figure(20.0, "km", qualifier="range", value_high=30.0, surface="about 20 to 30 km")
+    assert nq.to_quantity(ranged).change == "~"
+    assert nq.to_quantity(replace(ranged, surface="20 to 30 km")).change == "="
+
+
+def test_torque_is_not_nanometres_and_brake_horsepower_keeps_its_name():
+    assert nq.to_quantity(figure(400.0, "Nm")).unit == "newton metre"
+    assert nq.to_quantity(figure(5.0, "nm")).unit == "nanometre"
+    assert nq.to_quantity(figure(300.0, "bhp")).unit == "brake horsepower"
