@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from orchestration.evaluation import newsquant as nq
+from orchestration.extract.figures import extract_figures
 from orchestration.extract.records import Figure
 
 
@@ -163,3 +164,12 @@ def test_torque_is_not_nanometres_and_brake_horsepower_keeps_its_name():
     assert nq.to_quantity(figure(400.0, "Nm")).unit == "newton metre"
     assert nq.to_quantity(figure(5.0, "nm")).unit == "nanometre"
     assert nq.to_quantity(figure(300.0, "bhp")).unit == "brake horsepower"
+
+
+def test_a_change_stated_by_a_noun_maps_to_equal_and_a_verb_change_keeps_its_direction(nlp):
+    doc = nlp("Bread prices rose 4% in March, a 6 percent increase over the year, after a 2% drop in May.")
+    figures = {f.surface: f for f in extract_figures(doc)}
+    assert {s: f.direction for s, f in figures.items()} == {"4%": "up", "6 percent": "up", "2%": "down"}
+    changes = {s: nq.to_quantity(f, change_noun=nq.states_change_with_a_noun(doc, f)).change
+               for s, f in figures.items()}
+    assert changes == {"4%": "up", "6 percent": "=", "2%": "="}
