@@ -77,3 +77,17 @@ def test_marts_without_article_rows_are_validated_whole(con):
     con.execute("insert into marts.actors values ('act_1', 'Kyiv'), ('act_2', null)")
     result = validate(con, actors, since=datetime(2026, 1, 1))
     assert result.since is None and result.rows == 2 and not result.success
+
+
+def test_the_articles_suite_reads_body_lengths_not_bodies_and_fails_an_empty_body(con):
+    from orchestration.quality.expectations import load_suites
+    from orchestration.settings import PROJECT_ROOT
+
+    articles = next(s for s in load_suites(PROJECT_ROOT / "expectations") if s.mart == "articles")
+    assert "body" not in articles.columns and "body_length" in articles.columns
+    con.execute("create table marts.articles (article_id varchar, body varchar, source_name varchar, word_count integer)")
+    con.execute("insert into marts.articles values ('0123456789abcdef', 'Text.', 'a.txt', 1)")
+    assert validate(con, articles).success
+    con.execute("insert into marts.articles values ('fedcba9876543210', '', 'b.txt', 0)")
+    failed = validate(con, articles)
+    assert [(f.column, f.unexpected_count) for f in failed.failures] == [("body_length", 1)]
