@@ -1,7 +1,7 @@
 """The dbt span test (tests/generic/test_span_matches_text.sql) cuts each span out of a piece of
-its article rather than the whole text. Rendered with a tiny piece step, it must agree with
-Python's slicing on every span of a text with multi-byte characters: spans inside a piece, across
-piece boundaries, longer than a step, at the end of the text."""
+its article rather than the whole text. Rendered with tiny pieces, it must agree with Python's
+slicing on every span of a text with multi-byte characters: spans inside a piece, across piece
+boundaries, longer than a piece reaches (cut from the whole text), at the end of the text."""
 from __future__ import annotations
 
 import re
@@ -17,13 +17,14 @@ TEXTS = {
     "a2": "short",
 }
 STEP = 4
+REACH = 2  # spans longer than this are cut from the whole text: both ways are checked
 
 
 def failing_rows(mentions: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
     body = re.search(r"{% test span_matches_text\(.*?\) %}(.*){% endtest %}", TEST_SQL.read_text(), re.S).group(1)
     sql = jinja2.Template(body).render(model="mentions", column_name="surface", text_model="articles",
                                        text_column="body", key="article_id", start_column="char_start",
-                                       end_column="char_end", step=STEP)
+                                       end_column="char_end", step=STEP, reach=REACH)
     con = duckdb.connect()
     con.execute("create table articles (article_id varchar, body varchar)")
     con.executemany("insert into articles values (?, ?)", list(TEXTS.items()))
