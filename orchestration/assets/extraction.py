@@ -79,7 +79,6 @@ def extracted_mentions(context: AssetExecutionContext, warehouse: WarehouseResou
         })
 
 
-
 class _BatchConnection:
     """The working database for the extraction step, closed and opened again before each batch of
     TEXT_BATCH articles' texts is read.
@@ -118,4 +117,4 @@ class _BatchConnection:
         for start in range(0, len(article_ids), TEXT_BATCH):
             if start:
                 self._reopen()
-            yield from list(iter_article_texts(self.con, article_ids[start:start + TEXT_BATCH]))
+            yield from iter_article_texts(self.con, article_ids[start:start + TEXT_BATCH], batch_size=TEXT_BATCH)

@@ -78,6 +78,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from orchestration.extract.figures import CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP, COORDINATORS, QUALIFIER_PHRASES
+
 DEFAULT_PATH = Path(__file__).resolve().parents[2].parent / "shared/eval/public/newsquant"
 
 UNIT_NAMES = {
@@ -125,11 +127,10 @@ CURRENCY_NAMES = {
 CHANGES = {"exact": "=", "approximate": "~", "vague": "~", "at_least": ">", "more_than": ">",
            "less_than": "<", "range": "="}
 NEAR_MISSES = ("nearly ", "barely ")
-APPROXIMATE_RANGES = ("about ", "around ", "approximately ", "roughly ", "some ", "an estimated ", "estimated ",
-                      "circa ", "~", "≈")
+# the words the extractor reads as approximate ('about', 'an estimated', '~'), as a surface starts with them
+APPROXIMATE_RANGES = tuple(" ".join(words) for words, qualifier in QUALIFIER_PHRASES if qualifier == "approximate")
 LOWER_BOUNDS = frozenset({"more_than", "at_least"})
 PRONOUNS = frozenset({"whom", "them", "which", "those", "these", "us", "it", "they", "we", "you"})
-COORDINATORS = frozenset({"and", "or", "&"})  # no unit of NewsQuant has them: 'Kia and Hyundai' -> 'kia hyundai'
 OUTCOME_WORDS = frozenset({"killed", "wounded", "injured", "dead", "missing", "captured", "hurt", "destroyed",
                            "displaced", "detained", "arrested", "hospitalized", "hospitalised", "shot", "down"})
 
@@ -218,8 +219,6 @@ def to_quantity(figure, lemmatize=None, change_noun: bool = False) -> Quantity:
 def states_change_with_a_noun(doc, figure) -> bool:
     """Whether a figure's direction comes from a change noun after it ('a 3 percent drop', 'a 5% pay rise');
     NewsQuant writes '=' for those (see the module docstring)."""
-    from orchestration.extract.figures import CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP
-
     span = doc.char_span(figure.char_start, figure.char_end, alignment_mode="expand")
     if not figure.direction or span is None:
         return False
