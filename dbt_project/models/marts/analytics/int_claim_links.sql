@@ -1,21 +1,4 @@
 {{ config(schema='intermediate') }}
-{#- Function words carry no content; dropping them lets 'they were stopped' and 'they were
-    stopped there' compare on what is said. -#}
-{%- set stopwords = [
-    'a', 'about', 'above', 'after', 'again', 'against', 'all', 'also', 'am', 'an', 'and', 'any',
-    'are', 'as', 'at', 'be', 'because', 'been', 'before', 'being', 'below', 'between', 'both',
-    'but', 'by', 'can', 'could', 'did', 'do', 'does', 'doing', 'down', 'during', 'each', 'few',
-    'for', 'from', 'further', 'had', 'has', 'have', 'having', 'he', 'her', 'here', 'hers',
-    'herself', 'him', 'himself', 'his', 'how', 'i', 'if', 'in', 'into', 'is', 'it', 'its',
-    'itself', 'just', 'me', 'more', 'most', 'my', 'myself', 'no', 'nor', 'not', 'now', 'of',
-    'off', 'on', 'once', 'only', 'or', 'other', 'our', 'ours', 'ourselves', 'out', 'over', 'own',
-    'said', 'same', 'says', 'she', 'should', 'so', 'some', 'such', 'than', 'that', 'the',
-    'their', 'theirs', 'them', 'themselves', 'then', 'there', 'these', 'they', 'this', 'those',
-    'through', 'to', 'too', 'under', 'until', 'up', 'very', 'was', 'we', 'were', 'what', 'when',
-    'where', 'which', 'while', 'who', 'whom', 'why', 'will', 'with', 'would', 'you', 'your',
-    'yours', 'yourself', 'yourselves', 'near', 'among', 'across', 'around', 'within', 'without',
-    'toward', 'towards', 'upon', 'since', 'yet', 'via', 'per', 'one', 'two', 'three'
-] -%}
 -- Pairs of claims in different articles that state the same thing, with the evidence.
 --   * same claimant (the resolved actor): 75% of the shorter claim's content words are found
 --     in the other (a trimmed quote), or 60% of both claims' words are;
@@ -29,13 +12,6 @@
 -- claims, which keeps the comparison linear in the number of claims.
 with
 
-stopwords as (
-
-    -- one list value, joined once: a list literal inside the lambda is rebuilt for every word
-    select ['{{ stopwords | join("', '") }}'] as stopwords
-
-),
-
 -- read from the intermediate models the marts are copies of, so the links are built while the
 -- marts are still being built and tested: they are the longest chain of the build
 
@@ -47,7 +23,7 @@ articles as (
 
 claims as (
 
-    select claim_id, article_id, claimant_actor_id, claim_text
+    select claim_id, article_id, claimant_actor_id
     from {{ ref('int_claims_attributed') }}
     semi join articles using (article_id)
 
@@ -59,7 +35,7 @@ actors as (
 
 ),
 
-claim_word_lists as (
+claim_terms as (
 
     select
         claims.claim_id,
@@ -68,29 +44,16 @@ claim_word_lists as (
         coalesce(actors.is_anonymous, false) as is_anonymous_claimant,
         coalesce(actors.side, 'unknown') as claimant_side,
         articles.published_at,
-        list_sort(list_distinct(list_filter(
-            regexp_split_to_array(lower(strip_accents(claims.claim_text)), '[^a-z0-9]+'),
-            lambda term: (length(term) >= 3 or regexp_matches(term, '^[0-9]+$'))
-                and not list_contains(stopwords.stopwords, term)
-        ))) as terms
+        -- pairs are formed and grouped on these numbers rather than on the claim ids' text
+        row_number() over (order by claims.claim_id) as claim_number,
+        terms.terms,
+        terms.numbers,
+        terms.words
 
     from claims
-    cross join stopwords
+    inner join {{ ref('int_claim_terms') }} as terms on terms.claim_id = claims.claim_id
     left join actors on actors.actor_id = claims.claimant_actor_id
     left join articles on articles.article_id = claims.article_id
-
-),
-
-claim_terms as (
-
-    select
-        *,
-        -- pairs are formed and grouped on these numbers rather than on the claim ids' text
-        row_number() over (order by claim_id) as claim_number,
-        list_filter(terms, lambda term: regexp_matches(term, '^[0-9]+$')) as numbers,
-        list_filter(terms, lambda term: not regexp_matches(term, '^[0-9]+$')) as words
-
-    from claim_word_lists
 
 ),
 
