@@ -25,7 +25,8 @@ comparison is fair without teaching the extractor NewsQuant's label set:
 
 * unit ``km2`` -> 'square kilometre', ``km`` -> 'kilometre', ``mi2`` -> 'square mile',
   ``mi`` -> 'mile', ``m`` -> 'metre', ``percent`` -> 'percentage', ``years`` -> 'year' ('year of
-  age' when the figure's own surface ends in '-old' or 'old', or it counts 'age': 'Ann Lee, 52,'),
+  age' when the figure's own surface ends in '-old' or 'old', or it counts 'age': 'Ann Lee, 52,'; so for
+  months, weeks and days: 'a 6-month-old' -> 'month of age'),
   ``months``/``weeks``/``days``/``hours``/``minutes`` -> the singular; the other measure units
   (``GHz``, ``mAh``, ``m2``, ``ksi``, ``basis points``, ...) -> their names in NewsQuant's vocabulary (``UNIT_NAMES``:
   ``t`` -> 'metric ton', ``rpm`` -> 'revolutions per minute', ``ppm`` -> 'part per million', as
@@ -101,6 +102,7 @@ UNIT_NAMES = {
     "mbps": "megabit per second", "gbps": "gigabit per second", "basis points": "basis point",
     "bhp": "brake horsepower", "Nm": "newton metre",
 }
+AGE_UNITS = frozenset({"years", "months", "weeks", "days"})
 CURRENCY_NAMES = {
     "us dollars": "dollar", "dollars": "dollar", "dollar": "dollar", "euros": "euro", "euro": "euro",
     "pounds": "pound sterling", "pound": "pound sterling", "yuan": "chinese yuan",
@@ -174,8 +176,8 @@ def read_published(path: Path | None = None) -> list[dict]:
 
 def normalized_unit(unit: str, counts: str | None, surface: str, lemmatize=None) -> str:
     """Our (unit, counts) in NewsQuant's ``normalized_unit`` vocabulary (see the module docstring)."""
-    if unit == "years" and (surface.lower().rstrip().endswith("old") or (counts or "").lower() == "age"):
-        return "year of age"
+    if unit in AGE_UNITS and (surface.lower().rstrip().endswith("old") or (counts or "").lower() == "age"):
+        return f"{UNIT_NAMES[unit]} of age"  # 'a 6-month-old baby' -> 'month of age', as 'year of age'
     if unit == "fraction":  # 'a third of the voters' -> '% voter'; 'half of them' -> '% -'
         thing = (counts or "").lower().strip()
         return "% " + ("-" if not thing or thing in PRONOUNS else _counted(thing, lemmatize))

@@ -196,7 +196,10 @@ RATE_DENOMINATORS = frozenset({"year", "month", "week", "day", "hour", "minute",
 NON_THING_COUNTS = frozenset({"points", "point", "cents", "cent", "pence", "sen", "basis points", "percentage points"})
 # Nouns that label by number: 'category 4', 'Part 3', 'Game 7'.
 LABEL_NOUNS = frozenset("""category part game article type level phase stage no. number chapter section model
-version grade class round page room flight route platform episode season line bus gate terminal""".split())
+version grade class round page room flight route platform episode season line bus gate terminal code postcode zip
+zipcode""".split())
+# Nouns a number names rather than counts, written after it: 'the 90210 ZIP code', 'the 380 area code'.
+CODE_NOUNS = frozenset({"code", "postcode", "zipcode"})
 QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»"})
 APPROXIMATORS = frozenset({"about", "around", "approximately", "roughly", "some", "nearly", "almost"})
 ERA_MARKERS = frozenset({"AD", "A.D.", "BC", "B.C.", "BCE", "B.C.E.", "CE", "C.E."})
@@ -217,6 +220,7 @@ _SCALE_OR_DOZEN = frozenset(SCALE_WORDS) | {"dozen"}
 _SLASH_FRACTION = re.compile(r"^(\d{1,3})[/⁄](\d{1,3})$")
 _GLUED_SCALE = re.compile(r"^\d+(?:\.\d+)?(?:k|bn|mn|mln|tn)$", re.IGNORECASE)  # '25k', '4.2bn'
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
+_MODEL_CODE = re.compile(r"^[A-Z][A-Za-z]*[-–]\d+[A-Za-z]*$")  # a model written as one token: 'Shahed-136', 'Kh-101'
 
 
 @dataclass(slots=True)
@@ -244,6 +248,7 @@ def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[F
     previous_end = 0
     sentences = _Sentences(doc)
     recent: list[tuple[Figure, int, int]] = []  # figures emitted, with their first and past-the-end tokens
+    converted: list[bool] = []  # for each of recent: it restates the one before it in brackets ('($54 million)')
     while i < len(doc):
         number = _read_number(doc, i)
         if number is None or _is_excluded(doc, number):
@@ -251,6 +256,7 @@ def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[F
             continue
         figure = _figure(doc, number, places, sentences)
         if figure is not None and figure.char_start >= emitted_until:
+            in_brackets = False
             if previous is not None and figure.direction is None and previous.direction \
                     and figure.unit == previous.unit and number.start and doc[number.start - 1].lower_ == "by" \
                     and figure.qualifier == "exact" and figure.char_start - previous.char_end <= 40 \
@@ -262,17 +268,31 @@ def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[F
                 figure = replace(figure, direction=previous.direction)  # 'grew by 125,600 jobs, or 2.2%'
             elif previous is not None and _restates(doc, previous, figure):
                 # '100 km (60 miles)', '190 points, or 0.6%': the same quantity again, same qualifier and change
+                in_brackets = _opens_brackets(doc, figure)
                 figure = replace(
                     figure,
                     qualifier=previous.qualifier if figure.qualifier == "exact"
                     and previous.qualifier not in ("range", "vague") else figure.qualifier,
                     direction=figure.direction or previous.direction)
+            if previous is not None and previous.counts == "age" and figure.unit == "count" and figure.counts is None \
+                    and figure.value_high is None and number.start - previous_end == 1 \
+                    and doc[number.start - 1].lower_ in ("and", "or", ","):
+                figure = replace(figure, unit=previous.unit, counts="age")  # 'children aged 4 and 7': 7 years old
             # the count a bare number repeats: the figure before it, or the one before a duration that qualifies it
             # ('68,000 people jobless for one to two years and 95,000 for over two years')
             anchor, anchor_end = previous, previous_end
             if previous is not None and previous.unit in TIME_UNITS and len(recent) >= 2 \
                     and recent[-2][0].unit == "count":
                 anchor, anchor_end = recent[-2][0], recent[-2][2]
+            elif len(recent) >= 2 and converted[-1]:
+                # '2 billion hryvnias ($54 million) on drones and 1.5 billion': the amount, not its conversion
+                anchor, anchor_end = recent[-2][0], recent[-2][2]
+            if figure.counts is None and (currency := _converted_to(doc, number.end)) is not None:
+                # '2,000 hryvnias ($54) for one and 1,500 ($40) for the other': the amount converted the same way
+                for k in range(len(recent) - 2, -1, -1):
+                    if converted[k + 1] and recent[k + 1][0].counts == currency and _is_money(recent[k][0]):
+                        anchor, anchor_end = recent[k][0], recent[k][2]
+                        break
             if anchor is not None and figure.unit == "count" and figure.counts is None and anchor.unit == "count" \
                     and anchor.counts and figure.qualifier != "vague" and (
                         number.start - anchor_end <= 10 or number.start - anchor_end <= 24
@@ -295,8 +315,28 @@ def extract_figures(doc: Doc, places: Sequence[PlaceMention] = ()) -> Iterator[F
             previous_end = _token_end(doc, figure.char_end, number.end)
             previous = figure
             recent.append((figure, number.start, previous_end))
+            converted.append(in_brackets)
             yield figure
         i = max(number.end, i + 1)
+
+
+def _opens_brackets(doc: Doc, figure: Figure) -> bool:
+    """Whether the figure is the first thing inside brackets: '($54 million)'."""
+    span = doc.char_span(figure.char_start, figure.char_end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].text == "("
+
+
+def _converted_to(doc: Doc, end: int) -> str | None:
+    """The currency of a conversion in brackets right after a number: 'US dollars' for '1,500 ($40)'."""
+    if end + 1 >= len(doc) or doc[end].text != "(":
+        return None
+    symbol = doc[end + 1]
+    if symbol.lower_ in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[symbol.lower_]
+    glued = _GLUED.match(symbol.text)
+    if glued is not None and glued.group("cur") and symbol.text[:1] in "$€£¥₴₽":
+        return CURRENCY_SYMBOLS.get(glued.group("cur").lower())
+    return None
 
 
 def _compared_with(doc: Doc, i: int) -> bool:
@@ -705,8 +745,10 @@ def _read_range(doc: Doc, number: _Number) -> _Number:
                 number.unit = high_unit  # 'slowed from 4.8 to 4.7 percent': the unit is said once
             return number  # 'fell from $2,415 to $2,315': two levels, not a range
         low, top = sorted((low_value, high.value))
+        high_symbol = CURRENCY_SYMBOLS.get(doc[j + 1].lower_) if not low_currency else None
         return _Number(number.start, high.end, low, top, "range", unit=number.unit or high.unit,
-                       currency=number.currency or high.currency, glued=number.glued or high.glued)
+                       currency=number.currency or high.currency or high_symbol,  # '40 to $50 million'
+                       glued=number.glued or high.glued)
     return number
 
 
@@ -736,9 +778,16 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
                 any(ch.isupper() for ch in before.text) or "&" in before.text) and not before.is_sent_start \
                 and before.ent_type_ not in ("GPE", "LOC", "NORP", "DATE") and first.text.isdigit():
             return True  # 'category 4', 'S&P 500', 'iPhone 11 Pro': a label, not a quantity
+        if before.pos_ == "NOUN" and before.text[:1].isupper() and before.text[1:].islower() \
+                and not before.is_sent_start and first.text.isdigit() and before.ent_type_ not in ("DATE", "NORP") \
+                and ((noun := _counted_noun(doc, number)) is None or noun.tag_ == "NN"):
+            return True  # 'the Sector 4 volunteer project': a capitalised noun the tagger missed as a name
         if before.lower_ in INDEX_NAMES or before.lower_ == "p" and number.start >= 2 \
                 and doc[number.start - 2].lower_ in ("s", "s&"):
             return True  # 'the Stoxx 600 index', 'the sp 500', 'the S P 500': the name of a market index
+    if not measured and number.end - number.start == 1 and number.value_high is None and first.text.isdigit() \
+            and (noun := _counted_noun(doc, number)) is not None and noun.lower_ in CODE_NOUNS:
+        return True  # 'the 61000 postcode', 'the 380 area code': a code, not a count
     if not measured and number.end - number.start == 1 and number.value_high is None and first.text.isdigit() \
             and int(first.text) % 10 and len(first.text) <= 4 and number.end < len(doc):
         name = doc[number.end]
@@ -825,6 +874,8 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
         nxt = doc[number.end] if number.end < len(doc) else None
         if nxt is not None and any(ch.isdigit() for ch in nxt.text):
             return True  # 'the one 12km north of the town', 'one 52,000-barrel refinery'
+        if nxt is not None and nxt.lower_ == "of" and _one_of_group(doc, number):
+            return False  # 'one of the hostages', as 'two of the hostages'
         if nxt is None or nxt.lower_ in ("of", "another", "'s", "who", "which", "that") or first.dep_ not in ("nummod", "quantmod"):
             return not (nxt is not None and _unit_at(doc, number.end))
     if first.text.startswith(("+", "0")) and len(first.text) > 6:
@@ -833,6 +884,26 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
             and first.ent_iob_ != "B" and not measured:
         return True  # 'Brigade 47', 'Resolution 2231'
     return False
+
+
+def _one_of_group(doc: Doc, number: _Number) -> bool:
+    """'one of the hostages', 'one of his drones': one member of a group named by a plural noun, a count like
+    'two of the hostages'; not a ranking ('one of the largest attacks', 'one of the most intense') nor a kind
+    ('one of a kind') nor a pronoun ('one of them'), nor what something is ('the town is one of the cities'), nor one
+    of a group whose size is given ('one of the four depots': the four is the figure)."""
+    after = number.end + 1
+    if after >= len(doc) or doc[after].lower_ in ("a", "an"):
+        return False
+    one = doc[number.start]
+    role = one.head.dep_ if one.dep_ == "conj" else one.dep_
+    if role in ("attr", "appos") or number.start >= 2 and doc[number.start - 1].text == "," \
+            and doc[number.start - 2].pos_ in ("PROPN", "NOUN"):
+        return False  # 'Izyum was one of the cities retaken', 'Lviv, one of the cities hit': what it is, no count
+    if number.start >= 2 and doc[number.start - 1].lower_ == "to" and doc[number.start - 2].lower_ in ("close", "next"):
+        return False  # 'trucks close to one of the reactors': where, not how many
+    noun = _counted_noun(doc, number)
+    return noun is not None and noun.tag_ in ("NNS", "NNPS") and noun.pos_ in ("NOUN", "PROPN") \
+        and not any(t.tag_ in ("JJS", "RBS") or t.like_num for t in doc[after:noun.i])
 
 
 def _suspended_stem(text: str) -> float | None:
@@ -935,7 +1006,8 @@ def _named_model_head(doc: Doc, number: _Number) -> int | None:
             or k > number.end and doc[k].lower_ in COORDINATORS and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
             and doc[k - 1].text[:1].isupper()  # '15 Leopard and Abrams tanks'
             or k > number.end and doc[k].text.isdigit() and doc[k - 1].text[:1].isupper()
-            or k > number.end and doc[k].tag_ in ("NN", "VBG") and doc[k].text.islower()):
+            or k > number.end and doc[k].tag_ in ("NN", "VBG") and doc[k].text.islower()
+            or _MODEL_CODE.match(doc[k].text)):  # 'Shahed-136', which the tagger may call punctuation
         k += 1
     return k if k < len(doc) and doc[k].tag_ == "NNS" else None
 
@@ -1006,11 +1078,34 @@ def _possessed(token: Token) -> Token:
     return token
 
 
+# Nouns that make a phrasal noun with 'up' ('the lead-up to', 'the run up to', 'the build-up to'): the time before
+# something, so the 'up to' after them is no upper bound.
+UP_NOUNS = frozenset({"lead", "run", "build", "leadup", "runup", "buildup"})
+NOUN_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "your"})
+
+
+def _phrasal_up(doc: Doc, up: int) -> bool:
+    """Whether the 'up' at index up belongs to the word before it: 'the lead up to 3G', 'in the run-up to', 'in the
+    days leading up to'."""
+    k = up - 1
+    hyphen = k >= 1 and doc[k].text in ("-", "–") and not doc[k].whitespace_ and not doc[k - 1].whitespace_
+    if hyphen:
+        k -= 1
+    if k < 0:
+        return False
+    word = doc[k].lower_
+    if word == "leading":
+        return True  # 'in the weeks leading up to 2 rounds of talks'
+    return word in UP_NOUNS and (hyphen or k >= 1 and doc[k - 1].lower_ in NOUN_DETERMINERS)
+
+
 def _qualifier_start(doc: Doc, start: int) -> tuple[int, str | None]:
     for words, qualifier in QUALIFIER_PHRASES:
         begin = start - len(words)
         if begin < 0:
             continue
+        if words == ("up", "to") and _phrasal_up(doc, begin):
+            continue  # 'the lead up to 3G': 'up' ends the noun 'lead up', not 'at most'
         if tuple(t.lower_ for t in doc[begin:start]) == words:
             # 'just' after the phrase: 'more than just 3' is rare; 'some' as a determiner before vague words is not a qualifier.
             return begin, qualifier
@@ -1099,9 +1194,11 @@ def _figure(doc: Doc, number: _Number, places: Sequence[PlaceMention],
         qualifier, start = "exact", number.start  # 'killed 14 over three days': during, not 'more than'
     if unit == "years" and not counts and _age_context(doc, number):
         counts = "age"  # 'under the age of 5 years'
-    if unit == "years" and end < len(doc) and (doc[end].lower_ == "old" or doc[end].text in ("-", "–")
-                                               and end + 1 < len(doc) and doc[end + 1].lower_ == "old"):
-        end = end + 1 if doc[end].lower_ == "old" else end + 2  # '15 year-old', '30 years old': an age
+    if unit in TIME_UNITS and end < len(doc) and (doc[end].lower_ == "old" or doc[end].text in ("-", "–")
+                                                  and end + 1 < len(doc) and doc[end + 1].lower_ == "old"):
+        # '15 year-old', '30 years old', 'a 6-month-old baby', 'three weeks old': an age
+        end = end + 1 if doc[end].lower_ == "old" else end + 2
+        counts = counts or "age"
     per = _rate_denominator(doc, end)
     if per is None and (bracketed := _rate_after_brackets(doc, start, end)) is not None:
         per = end, bracketed  # '9 billion shekels ($2.4 billion) a year': both amounts are per year
@@ -1232,6 +1329,8 @@ DISTANCE_UNITS = frozenset({"km", "mi", "m", "ft", "yd"})
 # of things they give the count, not the size of a change.
 TRANSITIVE_CHANGE_VERBS = frozenset({"lose", "gain", "add", "cut", "shed", "raise", "boost", "reduce", "lower",
                                      "double", "triple", "expand", "lost"})
+# The same as nouns: 'Russian losses: 40 tanks', 'gains: 3 villages' count what was lost or taken.
+TRANSITIVE_CHANGE_NOUNS = frozenset({"loss", "gain", "cut"})
 
 
 def _direction(doc: Doc, number: _Number, start: int, end: int, counts_things: bool = False,
@@ -1297,7 +1396,7 @@ def _direction(doc: Doc, number: _Number, start: int, end: int, counts_things: b
                 return "up"
             if particles & {"down", "downward", "downwards"}:
                 return "down"
-    if head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" and not (counts_things and lemma in TRANSITIVE_CHANGE_NOUNS):
         if lemma in CHANGE_NOUNS_UP:
             return "up"
         if lemma in CHANGE_NOUNS_DOWN:
@@ -1433,6 +1532,8 @@ def _counted_phrase(doc: Doc, number: _Number, noun: Token) -> str:
             first -= 2  # 'first-team players', 'Russian-made drones', 'coal-fired plants'
         elif _is_designation(doc, before) and first - 2 >= number.end:
             first -= 1  # the '2' of '18 Leopard 2 tanks'
+        elif _MODEL_CODE.match(before.text):
+            first -= 1  # '35 Shahed-136 drones', whatever the tagger calls the model
         elif (left := _coordinated_modifier(doc, before, first, noun.i)) is not None and left >= number.end:
             first = left  # '17 Shahed and Geran drones', 'dozens of Russian and Belarusian trucks'
         elif before.pos_ in ("ADJ", "NOUN", "VERB", "PROPN") and before.dep_ in ("amod", "compound", "nmod") \
@@ -1444,7 +1545,8 @@ def _counted_phrase(doc: Doc, number: _Number, noun: Token) -> str:
         else:
             break
     words = "".join(t.text + t.whitespace_ for t in doc[first:noun.i + 1]
-                    if t.pos_ != "PUNCT" or t.text in ("-", "–") and not t.whitespace_).split()
+                    if t.pos_ != "PUNCT" or t.text in ("-", "–") and not t.whitespace_
+                    or _MODEL_CODE.match(t.text)).split()
     after = noun.i + 1
     if after < len(doc) and doc[after].tag_ == "VBN" and doc[after].dep_ in ("acl", "amod", "relcl"):
         words.append(doc[after].text)

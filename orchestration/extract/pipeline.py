@@ -33,7 +33,7 @@ from orchestration.extract.records import (
     Span,
 )
 
-EXTRACTOR_VERSION = "2026.11.26-11"
+EXTRACTOR_VERSION = "2026.11.27-12"
 # spaCy keeps a whole batch of Docs with their intermediate arrays in memory, about 3 KB per
 # character of text: 32 long reports in one batch took over a gigabyte per worker. Batches are
 # capped by characters as well as by count, so a worker's memory stays flat whatever the lengths.

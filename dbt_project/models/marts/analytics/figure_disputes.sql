@@ -7,6 +7,7 @@
 --     killed' is also there);
 --   * the claimant is the resolved speaker of the claim holding the figure; a figure outside any
 --     claim is asserted by its article's outlet (side unknown);
+--   * a count of part of a group ('two of the hostages') is left out: it is no total;
 --   * values contradict when their intervals cannot overlap: exact is a point, approximate is
 --     +/-10%, at least / more than are open upwards, less than downwards, a range is its range
 --     and a vague figure agrees with anything.
@@ -14,7 +15,11 @@ with
 
 figures as (
 
-    select * from {{ ref('figures') }} where counts is not null
+    select * from {{ ref('figures') }}
+    where counts is not null
+        -- a part of a group ('two of the hostages', 'one of its drones') is no total to dispute
+        and not (unit = 'count'
+            and regexp_matches(lower(surface), '\bof (the|these|those|its|his|her|their|our|my|your)\b'))
 
 ),
 
