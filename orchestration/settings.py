@@ -15,6 +15,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB = "data/claimhouse.duckdb"
 DEFAULT_RAW_DIR = "raw"
 DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
+DBT_THREADS = 2  # as in dbt_project/profiles.yml: models dbt builds at once
 
 
 def _resolve(value: str) -> Path:
@@ -44,7 +45,8 @@ class Settings:
 
     def dbt_env(self) -> dict[str, str]:
         """Environment for dbt subprocesses: the profile reads the working database from here."""
-        return {**os.environ, "CLAIMHOUSE_WORK_DB": str(self.working_db),
+        return {"CLAIMHOUSE_DBT_DUCKDB_THREADS": str(max(1, (os.cpu_count() or 1) // DBT_THREADS)),
+                **os.environ, "CLAIMHOUSE_WORK_DB": str(self.working_db),
                 "CLAIMHOUSE_DB": str(self.published_db)}
 
 
