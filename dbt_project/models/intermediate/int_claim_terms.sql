@@ -6,20 +6,14 @@
 -- Incremental: a claim's terms depend on its text alone, so a run computes them only for the
 -- claims of articles extracted since the last build (the costliest part of the claim links,
 -- which otherwise split every claim of the corpus again on each run). Rows of articles since
--- re-extracted with another extractor version are dropped first, as in int_figures_linked.
+-- re-extracted with another extractor version are dropped first (macros/extraction_increments.sql).
 -- depends_on: {{ ref('stg_extraction__processed_articles') }}
 {{
     config(
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook="{% if is_incremental() %}
-            delete from {{ this }}
-            where article_id || '@' || extractor_version not in (
-                select article_id || '@' || extractor_version
-                from {{ ref('stg_extraction__processed_articles') }}
-            )
-        {% endif %}",
+        pre_hook="{{ drop_rows_of_reextracted_articles() }}",
     )
 }}
 {%- set stopwords = [
@@ -51,11 +45,7 @@ claims as (
 
     select claim_candidate_id as claim_id, article_id, extractor_version, claim_text
     from {{ ref('stg_extraction__claim_candidates') }}
-    {% if is_incremental() %}
-    where article_id || '@' || extractor_version not in (
-        select article_id || '@' || extractor_version from {{ this }}
-    )
-    {% endif %}
+    {{ only_articles_not_yet_built() }}
 
 ),
 

@@ -12,13 +12,7 @@
         materialized='incremental',
         incremental_strategy='append',
         on_schema_change='fail',
-        pre_hook="{% if is_incremental() %}
-            delete from {{ this }}
-            where article_id || '@' || extractor_version not in (
-                select article_id || '@' || extractor_version
-                from {{ ref('stg_extraction__processed_articles') }}
-            )
-        {% endif %}",
+        pre_hook="{{ drop_rows_of_reextracted_articles() }}",
     )
 }}
 
@@ -27,11 +21,7 @@ with
 figures as (
 
     select * from {{ ref('stg_extraction__figure_candidates') }}
-    {% if is_incremental() %}
-    where article_id || '@' || extractor_version not in (
-        select article_id || '@' || extractor_version from {{ this }}
-    )
-    {% endif %}
+    {{ only_articles_not_yet_built() }}
 
 ),
 
