@@ -6,6 +6,8 @@ import pytest
 from orchestration.extract.figures import extract_figures
 from orchestration.extract.numbers import words_value
 
+from figure_lookup import by_surface
+
 
 def figures(nlp, text):
     return [(f.surface, f.value, f.value_high, f.unit, f.qualifier) for f in extract_figures(nlp(text))]
@@ -80,15 +82,6 @@ def test_spelled_fractions_are_one_figure(nlp):
         "One third of the homes and two thirds of the schools were damaged; half of them burned."))]
     assert [f[1:] for f in found] == [(0.333, "fraction"), (0.667, "fraction"), (0.5, "fraction")]
     assert len({f[0] for f in found}) == 3
-
-
-def by_surface(nlp, text):
-    doc = nlp(text)
-    found = {}
-    for f in extract_figures(doc):
-        assert text[f.char_start:f.char_end] == f.surface
-        found[f.surface] = f
-    return found
 
 
 def test_currency_codes_glued_prefixes_and_ascii_folded_symbols(nlp):

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from orchestration.extract.figures import extract_figures
-
-
-def by_surface(nlp, text):
-    return {f.surface: f for f in extract_figures(nlp(text))}
+from figure_lookup import by_surface
 
 
 @pytest.mark.parametrize("text, surface, counts", [

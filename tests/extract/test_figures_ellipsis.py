@@ -2,11 +2,7 @@
 ages of a subject the tagger misreads. Sentences written for these tests."""
 from __future__ import annotations
 
-from orchestration.extract.figures import extract_figures
-
-
-def by_surface(nlp, text):
-    return {f.surface: f for f in extract_figures(nlp(text))}
+from figure_lookup import by_surface
 
 
 def test_a_bare_change_after_a_percent_change_is_a_percent(nlp):

@@ -8,9 +8,7 @@ import pytest
 
 from orchestration.extract.figures import extract_figures
 
-
-def by_surface(nlp, text):
-    return {f.surface: f for f in extract_figures(nlp(text))}
+from figure_lookup import by_surface
 
 
 def test_the_up_to_of_a_lead_up_or_run_up_is_no_upper_bound(nlp):
