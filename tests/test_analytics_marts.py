@@ -141,9 +141,8 @@ def test_dbt_unit_tests_pass(dbt_runs):
     recommends for production runs); they all run here."""
     assert dbt_runs["unit"].returncode == 0, dbt_runs["unit"].stdout[-3000:]
     names = {r["unique_id"].rsplit(".", 1)[-1] for r in dbt_runs["unit_results"] if r["status"] == "pass"}
-    assert {"claim_pairs_are_claims_sharing_rare_words_in_other_articles_within_a_week",
-            "pair_scores_match_words_fuzzily_and_numbers_exactly",
-            "claims_link_by_claimant_and_shared_content",
+    assert {"claims_link_across_articles_by_claimant_and_fuzzy_content",
+            "claim_links_need_more_than_shared_words",
             "claim_clusters_follow_chains_of_links",
             "wire_copies_and_relays_share_one_source_key",
             "an_article_relaying_the_wire_counts_as_the_wire_for_its_copy",

@@ -19,16 +19,3 @@
     )
     {%- endif %}
 {% endmacro %}
-
-{#- The same for a model of claim pairs: a pair goes when either claim's terms were re-extracted. -#}
-{% macro drop_pairs_of_reextracted_claims() %}
-    {%- if is_incremental() %}
-    delete from {{ this }}
-    where claim_id || '@' || extractor_version not in (
-            select claim_id || '@' || extractor_version from {{ ref('int_claim_terms') }}
-        )
-        or linked_claim_id || '@' || linked_extractor_version not in (
-            select claim_id || '@' || extractor_version from {{ ref('int_claim_terms') }}
-        )
-    {%- endif %}
-{% endmacro %}
