@@ -62,6 +62,10 @@ ARTICLES = {
                     "region. Falling debris damaged a power line, Kim said.",
 }
 REVISED = ARTICLES["kharkiv.txt"].replace("killed 23 civilians", "killed 31 civilians")
+# another outlet's report of the Mykolaiv governor's claim, added four runs before mykolaiv.txt:
+# the claim links built on the incremental claim terms must pair the two across runs
+KIM_INTERVIEW = ("Mykolaiv governor Vitaliy Kim said on Telegram that air defences destroyed 14 drones over "
+                 "the region overnight. Nobody was hurt, Kim said.")
 PAGE = """<!DOCTYPE html><html><head><title>Drones hit Odesa port | Example</title>
 <meta property="og:site_name" content="The Kyiv Independent">
 <meta property="og:url" content="https://kyivindependent.com/odesa-port/">
@@ -244,10 +248,13 @@ def scenario(tmp_path_factory) -> Scenario:
             fifth = run()
             holder.wait(timeout=30)
             fifth_messages = [entry.user_message for entry in instance.all_logs(fifth.result.run_id)]
-            # 6-10: one new article each; a file removed from the folder keeps its data
+            # 6-10: one new article each (and the interview in 6); a file removed from the folder
+            # keeps its data
             (raw / "odesa.html").unlink()
             for name in names[6:11]:
                 (raw / name).write_text(ARTICLES[name])
+                if name == names[6]:
+                    (raw / "kim interview.txt").write_text(KIM_INTERVIEW)
                 run()
     finally:
         stop.touch()
@@ -331,8 +338,8 @@ def test_extraction_runs_once_per_article_text(scenario):
     extracted = dict(published(scenario, "select run_id, articles_extracted from marts.pipeline_runs"))
     per_run = [extracted[r.result.run_id] for r in scenario.runs]
     # new texts only: the revised file in run 3, the new article in run 4 (extracted, then its
-    # checks failed), none again in run 5 when the repaired warehouse is published
-    assert per_run == [5, 0, 1, 1, 0, 1, 1, 1, 1, 1]
+    # checks failed), none again in run 5 when the repaired warehouse is published, two in run 6
+    assert per_run == [5, 0, 1, 1, 0, 2, 1, 1, 1, 1]
     assert published(scenario, """
         select count(*), count(distinct article_id), count(distinct extractor_version)
         from extraction.processed_articles""") == [(sum(per_run), sum(per_run), 1)]
@@ -394,11 +401,14 @@ def test_the_concurrent_reader_never_failed_and_only_saw_checked_data(scenario):
 
 
 INCREMENTAL_MODELS = ("int_claim_terms", "int_figures_linked")
+# and what is built on them: the claim links compare the incremental claim terms
+COMPARED_MODELS = (*INCREMENTAL_MODELS, "int_claim_links")
 
 
 def test_incremental_models_after_ten_runs_equal_a_rebuild_from_scratch(scenario, tmp_path):
     """Runs 1-10 grew the incremental models a few articles at a time; rebuilt in full from the
-    same extraction they must hold exactly the same rows."""
+    same extraction they must hold exactly the same rows, and so must the claim links on them
+    (the scenario restates a claim four runs apart, so there is a link to find)."""
     # dbt names the catalog after the file, so the copy keeps the file's name
     copy = tmp_path / "copy" / scenario.settings.working_db.name
     copy.parent.mkdir()
@@ -408,17 +418,17 @@ def test_incremental_models_after_ten_runs_equal_a_rebuild_from_scratch(scenario
         con = duckdb.connect(str(copy), read_only=True)
         try:
             return {model: con.execute(f"select * from intermediate.{model} order by all").fetchall()
-                    for model in INCREMENTAL_MODELS}
+                    for model in COMPARED_MODELS}
         finally:
             con.close()
 
     grown = rows()
     rebuilt_run = subprocess.run(
-        [DBT_EXECUTABLE, "run", "--full-refresh", "--select", *INCREMENTAL_MODELS,
+        [DBT_EXECUTABLE, "run", "--full-refresh", "--select", *COMPARED_MODELS,
          "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(tmp_path / "target")],
         cwd=DBT_PROJECT_DIR, env={**scenario.settings.dbt_env(), "CLAIMHOUSE_WORK_DB": str(copy)},
         capture_output=True, text=True, timeout=300)
     assert rebuilt_run.returncode == 0, rebuilt_run.stdout[-2000:]
     rebuilt = rows()
-    assert all(grown[model] for model in INCREMENTAL_MODELS)
+    assert all(grown[model] for model in COMPARED_MODELS), {model: len(found) for model, found in grown.items()}
     assert grown == rebuilt
