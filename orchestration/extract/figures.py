@@ -785,11 +785,11 @@ def _is_excluded(doc: Doc, number: _Number) -> bool:
         if before.lower_ in INDEX_NAMES or before.lower_ == "p" and number.start >= 2 \
                 and doc[number.start - 2].lower_ in ("s", "s&"):
             return True  # 'the Stoxx 600 index', 'the sp 500', 'the S P 500': the name of a market index
-    if not measured and number.end - number.start == 1 and number.value_high is None and first.text.isdigit() \
-            and (noun := _counted_noun(doc, number)) is not None and noun.lower_ in CODE_NOUNS:
+    bare_digits = not measured and number.end - number.start == 1 and number.value_high is None \
+        and first.text.isdigit()
+    if bare_digits and (noun := _counted_noun(doc, number)) is not None and noun.lower_ in CODE_NOUNS:
         return True  # 'the 61000 postcode', 'the 380 area code': a code, not a count
-    if not measured and number.end - number.start == 1 and number.value_high is None and first.text.isdigit() \
-            and int(first.text) % 10 and len(first.text) <= 4 and number.end < len(doc):
+    if bare_digits and int(first.text) % 10 and len(first.text) <= 4 and number.end < len(doc):
         name = doc[number.end]
         if name.text[:1].isupper() and name.text[1:].islower() and name.tag_ in ("NNP", "NN") \
                 and name.ent_type_ not in ("NORP", "GPE", "LOC") and not _unit_at(doc, number.end) \
