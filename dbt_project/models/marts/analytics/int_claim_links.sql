@@ -59,13 +59,23 @@ claim_terms as (
 
 claim_term_rows as (
 
-    select claim_number, article_id, unnest(terms) as term from claim_terms
+    select
+        claim_number,
+        article_id,
+        claimant_actor_id,
+        is_anonymous_claimant,
+        claimant_side,
+        published_at,
+        len(terms) as term_count,
+        unnest(terms) as term
+
+    from claim_terms
 
 ),
 
 blocking_term_rows as (
 
-    select claim_number, article_id, term
+    select *
     from claim_term_rows
     -- a fixed cap, not a share of the corpus: each term then yields a bounded number of pairs,
     -- so the comparison grows linearly with the number of claims
@@ -84,6 +94,17 @@ candidate_pairs as (
         on a.term = b.term
         and a.claim_number < b.claim_number
         and a.article_id <> b.article_id
+    -- only pairs the final rules can accept are grouped and reach the fuzzy word comparison,
+    -- the costly parts: most term matches are between claims of two different named claimants
+    where (
+            a.claimant_actor_id = b.claimant_actor_id and least(a.term_count, b.term_count) >= 3
+            or (a.claimant_actor_id is null or b.claimant_actor_id is null
+                or a.is_anonymous_claimant or b.is_anonymous_claimant)
+                and (a.claimant_side = b.claimant_side or 'unknown' in (a.claimant_side, b.claimant_side))
+                and least(a.term_count, b.term_count) >= 5
+        )
+        and (a.published_at is null or b.published_at is null
+            or abs(date_diff('day', a.published_at, b.published_at)) <= 7)
     group by a.claim_number, b.claim_number
     having count(*) >= 2
 
@@ -122,17 +143,6 @@ scored_pairs as (
     from candidate_pairs
     inner join claim_terms as a on a.claim_number = candidate_pairs.claim_number
     inner join claim_terms as b on b.claim_number = candidate_pairs.linked_claim_number
-    where a.article_id <> b.article_id
-        -- only pairs the final rules can accept reach the fuzzy word comparison, the costly part
-        and (
-            a.claimant_actor_id = b.claimant_actor_id and least(len(a.terms), len(b.terms)) >= 3
-            or (a.claimant_actor_id is null or b.claimant_actor_id is null
-                or a.is_anonymous_claimant or b.is_anonymous_claimant)
-                and (a.claimant_side = b.claimant_side or 'unknown' in (a.claimant_side, b.claimant_side))
-                and least(len(a.terms), len(b.terms)) >= 5
-        )
-        and (a.published_at is null or b.published_at is null
-            or abs(date_diff('day', a.published_at, b.published_at)) <= 7)
 
 ),
 
