@@ -1,4 +1,7 @@
 -- Every actor mention with the cross-article actor it resolves to (keys as in int_actor_names).
+{{ config(materialized='incremental', incremental_strategy='sync', unique_key='mention_id',
+          on_schema_change='fail') }}
+
 with
 
 mentions as (

@@ -1,4 +1,7 @@
 -- Claims with their claimant and intermediary resolved to actors.
+{{ config(materialized='incremental', incremental_strategy='sync', unique_key='claim_id',
+          on_schema_change='fail') }}
+
 with
 
 claims as (

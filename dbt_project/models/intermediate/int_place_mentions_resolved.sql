@@ -1,5 +1,8 @@
 -- Place mentions with their gazetteer entry; the gazetteer's canonical attributes win over
 -- what the extractor copied, and an entry missing from the gazetteer keeps the extractor's.
+{{ config(materialized='incremental', incremental_strategy='sync', unique_key='mention_id',
+          on_schema_change='fail') }}
+
 with
 
 mentions as (

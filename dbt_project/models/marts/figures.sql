@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='sync', unique_key='figure_id',
+          on_schema_change='fail') }}
+
 with
 
 figures as (

@@ -2,6 +2,9 @@
 -- counts as. One more rule than int_claim_sources can apply before clustering: a claim with no
 -- relay of its own, in an article that relays claims through R elsewhere, counts as R when R
 -- carries the same claim in another article (the article took the whole story from R).
+{{ config(materialized='incremental', incremental_strategy='sync', unique_key='claim_id',
+          on_schema_change='fail') }}
+
 with
 
 claims as (

@@ -1,6 +1,9 @@
 -- One row per claim cluster: the same claim (same speaker, same content in other words or
 -- spellings) across articles, with how many independent sources carry it. Copies of one wire
 -- story, and interviews relayed through one outlet ('told AFP'), count as one source.
+{{ config(materialized='incremental', incremental_strategy='sync', unique_key='cluster_id',
+          on_schema_change='fail') }}
+
 with
 
 members as (

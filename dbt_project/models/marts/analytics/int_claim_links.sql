@@ -1,4 +1,3 @@
-{{ config(schema='intermediate') }}
 -- Pairs of claims in different articles that state the same thing, with the evidence.
 --   * same claimant (the resolved actor): 75% of the shorter claim's content words are found
 --     in the other (a trimmed quote), or 60% of both claims' words are;
@@ -10,6 +9,9 @@
 -- exactly. When both articles are dated, they are at most 7 days apart: the same words a year
 -- later are a new statement. Candidate pairs share two or more words that occur in at most 100
 -- claims, which keeps the comparison linear in the number of claims.
+{{ config(schema='intermediate', materialized='incremental', incremental_strategy='sync',
+          unique_key=['claim_id', 'linked_claim_id'], on_schema_change='fail') }}
+
 with
 
 -- read from the intermediate models the marts are copies of, so the links are built while the

@@ -2,6 +2,9 @@
 -- whose cue and text already stood in the previous version is 'unchanged', otherwise 'added'
 -- (everything in version 1 is 'first_version'). Claims dropped by an edit are the rows with
 -- is_in_latest_version = false.
+{{ config(materialized='incremental', incremental_strategy='sync', unique_key=['article_version_id', 'claim_id'],
+          on_schema_change='fail') }}
+
 with
 
 versions as (

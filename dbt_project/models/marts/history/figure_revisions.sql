@@ -3,6 +3,9 @@
 -- is 'unchanged'; one that replaces a figure of the previous version counting the same thing in
 -- the same unit ('23 civilians killed' becoming '31 civilians killed') is 'revised', with the
 -- earlier value beside it; anything else new is 'added'. Version 1 is 'first_version'.
+{{ config(materialized='incremental', incremental_strategy='sync', unique_key=['article_version_id', 'figure_id'],
+          on_schema_change='fail') }}
+
 with
 
 versions as (
