@@ -15,9 +15,9 @@
     {%- set computed = arg_dict['temp_relation'] -%}
     {%- set keys = arg_dict['unique_key'] if arg_dict['unique_key'] is not string else [arg_dict['unique_key']] -%}
     {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
-    {%- set changed = computed.incorporate(path={'identifier': computed.identifier ~ '__changed'}) -%}
+    {%- set changed = computed.identifier ~ '__changed' -%}
 
-    create or replace temporary table {{ changed.identifier }} as
+    create or replace temporary table {{ changed }} as
     select {{ columns }} from {{ computed }}
     except
     select {{ columns }} from {{ target }};
@@ -28,13 +28,13 @@
             where {% for key in keys %}{{ computed }}.{{ key }} = {{ target }}.{{ key }}{{ ' and ' if not loop.last }}{% endfor %}
         )
         or exists (
-            select 1 from {{ changed.identifier }}
-            where {% for key in keys %}{{ changed.identifier }}.{{ key }} = {{ target }}.{{ key }}{{ ' and ' if not loop.last }}{% endfor %}
+            select 1 from {{ changed }}
+            where {% for key in keys %}{{ changed }}.{{ key }} = {{ target }}.{{ key }}{{ ' and ' if not loop.last }}{% endfor %}
         );
 
     insert into {{ target }} ({{ columns }})
-    select {{ columns }} from {{ changed.identifier }};
+    select {{ columns }} from {{ changed }};
 
-    drop table {{ changed.identifier }};
+    drop table {{ changed }};
     drop table {{ computed }}
 {% endmacro %}
