@@ -31,7 +31,7 @@ import duckdb
 import pytest
 
 from conftest import settings_for
-from orchestration.assets.dbt import DBT_EXECUTABLE, DBT_PROJECT_DIR
+from orchestration.assets.dbt import DBT_EXECUTABLE, DBT_PROJECT_DIR, dbt_project
 
 pytestmark = pytest.mark.slow
 
@@ -400,17 +400,13 @@ def test_the_concurrent_reader_never_failed_and_only_saw_checked_data(scenario):
 
 
 
-# incremental by extraction: they append the rows of newly extracted articles
-APPENDED_MODELS = ("intermediate.int_claim_terms", "intermediate.int_figures_linked")
-# incremental by difference (macros/sync_strategy.sql): computed whole, only changed rows written
-SYNCED_MODELS = (
-    "intermediate.int_actor_mentions_resolved", "intermediate.int_place_mentions_resolved",
-    "intermediate.int_claims_attributed", "intermediate.int_claim_links",
-    "marts.articles", "marts.actor_mentions", "marts.place_mentions", "marts.claims", "marts.figures",
-    "marts.claim_revisions", "marts.figure_revisions", "marts.claim_cluster_members",
-    "marts.claim_corroboration",
-)
-COMPARED_MODELS = (*APPENDED_MODELS, *SYNCED_MODELS)
+def incremental_models() -> dict[str, str]:
+    """Every incremental model, name -> schema.name, read from the manifest the pipeline runs: those
+    appending newly extracted articles (int_claim_terms, int_figures_linked) and those synced by
+    difference (macros/sync_strategy.sql), so a model made incremental later is compared too."""
+    manifest = json.loads(dbt_project.manifest_path.read_text())
+    return {node["name"]: f"{node['schema']}.{node['name']}" for node in manifest["nodes"].values()
+            if node["resource_type"] == "model" and node["config"]["materialized"] == "incremental"}
 
 
 def test_incremental_models_after_ten_runs_equal_a_rebuild_from_scratch(scenario, tmp_path):
@@ -423,21 +419,24 @@ def test_incremental_models_after_ten_runs_equal_a_rebuild_from_scratch(scenario
     copy.parent.mkdir()
     shutil.copy(scenario.settings.working_db, copy)
 
+    models = incremental_models()
+    assert {"int_claim_terms", "int_claim_links", "claims", "actor_mentions"} <= set(models)
+
     def rows() -> dict[str, list[tuple]]:
         con = duckdb.connect(str(copy), read_only=True)
         try:
-            return {model: con.execute(f"select * from {model} order by all").fetchall()
-                    for model in COMPARED_MODELS}
+            return {name: con.execute(f"select * from {relation} order by all").fetchall()
+                    for name, relation in models.items()}
         finally:
             con.close()
 
     grown = rows()
     rebuilt_run = subprocess.run(
-        [DBT_EXECUTABLE, "run", "--full-refresh", "--select", *(model.split(".")[1] for model in COMPARED_MODELS),
+        [DBT_EXECUTABLE, "run", "--full-refresh", "--select", *models,
          "--profiles-dir", str(DBT_PROJECT_DIR), "--target-path", str(tmp_path / "target")],
         cwd=DBT_PROJECT_DIR, env={**scenario.settings.dbt_env(), "CLAIMHOUSE_WORK_DB": str(copy)},
         capture_output=True, text=True, timeout=300)
     assert rebuilt_run.returncode == 0, rebuilt_run.stdout[-2000:]
     rebuilt = rows()
-    assert all(grown[model] for model in COMPARED_MODELS), {model: len(found) for model, found in grown.items()}
+    assert all(grown.values()), {name: len(found) for name, found in grown.items()}
     assert grown == rebuilt
