@@ -4,7 +4,7 @@ from __future__ import annotations
 from dagster import Definitions, in_process_executor
 
 from orchestration.assets.checks import great_expectations_checks
-from orchestration.assets.dbt import claimhouse_dbt_models, dbt_cli
+from orchestration.assets.dbt import claimhouse_dbt_models
 from orchestration.assets.extraction import extracted_mentions
 from orchestration.assets.ingest import raw_articles
 from orchestration.assets.publish import published_warehouse
@@ -23,7 +23,6 @@ def build_definitions(settings: Settings | None = None) -> Definitions:
         sensors=[raw_folder_sensor, record_failed_build],
         resources={
             "warehouse": WarehouseResource.from_settings(settings),
-            "dbt": dbt_cli(),
         },
         # Every step writes the same DuckDB file, which allows one writer process at a time.
         executor=in_process_executor,

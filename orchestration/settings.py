@@ -44,7 +44,8 @@ class Settings:
         return self.working_db.with_name(self.working_db.name + ".lock")
 
     def dbt_env(self) -> dict[str, str]:
-        """Environment for dbt subprocesses: the profile reads the working database from here."""
+        """Environment for dbt (in the run's process, and `dbt` by hand): the profile reads the working
+        database from here."""
         return {"CLAIMHOUSE_DBT_DUCKDB_THREADS": str(max(1, (os.cpu_count() or 1) // DBT_THREADS)),
                 **os.environ, "CLAIMHOUSE_WORK_DB": str(self.working_db),
                 "CLAIMHOUSE_DB": str(self.published_db)}

@@ -1,10 +1,10 @@
 """SIGKILL a real `claimhouse run` at every stage, then run again: nothing lost, nothing doubled.
 
-Each killed run is a real subprocess (with its dbt child) that pauses at a named point through
-the test-only hook (``CLAIMHOUSE_TEST_PAUSE_AT``, see ``orchestration.warehouse.runs``); the test
-waits for it to get there and sends SIGKILL: to the whole process group, the way a pulled plug
-would, except during the dbt build, where only the ``claimhouse`` process is killed (as the OOM
-killer would) and its dbt child is left running on its own. After every kill the working
+Each killed run is a real subprocess that pauses at a named point through the test-only hook
+(``CLAIMHOUSE_TEST_PAUSE_AT``, see ``orchestration.warehouse.runs``); the test waits for it to get
+there and sends SIGKILL: to the whole process group, the way a pulled plug would, except during
+the dbt build, where only the ``claimhouse`` process is killed (as the OOM killer would); dbt runs
+inside it, held mid-build by the paused step, and dies with it. After every kill the working
 database must be consistent and the published database untouched; after the final run
 everything must be there exactly once.
 """
@@ -85,8 +85,8 @@ def run_to_completion(warehouse: Warehouse, name: str) -> None:
 
 def run_and_kill_at(warehouse: Warehouse, point: str, whole_group: bool = True) -> None:
     """Kill the run at ``point``: the whole process group, or only the ``claimhouse`` process
-    (its dbt child then lives on as an orphan until its output pipe breaks; the next run must
-    wait for the database file it still holds)."""
+    (dbt runs inside it; an extraction worker would live on until its pipe breaks, but workers
+    never open the database)."""
     process, marker = start_run(warehouse, f"killed-at-{point}", pause_at=point)
     log = warehouse.root / f"killed-at-{point}.log"
     deadline = time.monotonic() + 600
@@ -107,7 +107,7 @@ def digest(path: Path) -> str:
 
 def query(path: Path, sql: str, *params) -> list[tuple]:
     """Read-write, so the killed run's write-ahead log is replayed as the next run would; waits
-    while an orphaned dbt process still holds the file."""
+    while another process still holds the file."""
     deadline = time.monotonic() + 120
     while True:
         try:

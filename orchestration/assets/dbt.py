@@ -1,21 +1,22 @@
 """Every dbt model as a Dagster asset; dbt tests show up as asset checks."""
 
 import hashlib
-import importlib.metadata
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Mapping
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from dagster import AssetExecutionContext, AssetKey, Output
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
-from packaging.version import Version
+from dagster import AssetExecutionContext, AssetKey, Failure, Output
+from dagster_dbt import DagsterDbtTranslator, DbtProject, dbt_assets
+from dagster_dbt.asset_utils import get_updated_cli_invocation_params_for_context
+from dagster_dbt.core.dbt_cli_event import DbtCoreCliEventMessage
 
 from orchestration.resources import WarehouseResource
 from orchestration.settings import PROJECT_ROOT
+from orchestration.warehouse.dbt_in_process import failed_nodes, run_dbt
 from orchestration.warehouse.runs import pause_point, utc_now
 
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
@@ -25,29 +26,14 @@ DBT_EXECUTABLE = shutil.which("dbt") or str(Path(sys.executable).with_name("dbt"
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
-
-class ClaimhouseDbtCli(DbtCliResource):
-    """dagster-dbt opens dbt's own adapter in the run's process before each dbt command, to fetch
-    row counts and column schemas on request. We fetch neither, and the adapter costs a second or
-    two per run (it parses every macro) and its memory in the run's process."""
-
-    def _initialize_dbt_core_adapter(self, args):
-        return None
-
-    @cached_property
-    def _cli_version(self) -> Version:
-        # dagster-dbt asks `dbt --version` in a subprocess (1.5 s a run); dbt-core is installed
-        # beside this interpreter, so its package metadata says the same
-        return Version(importlib.metadata.version("dbt-core"))
-
-
-def dbt_cli() -> DbtCliResource:
-    return ClaimhouseDbtCli(project_dir=dbt_project, dbt_executable=DBT_EXECUTABLE)
+PROJECT_ARGS = ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT_PROJECT_DIR)]
 
 
 def prepare_manifest() -> None:
-    """`dbt parse`, so the asset graph reflects the models on disk."""
-    dbt_cli().cli(["parse", "--quiet"], target_path=dbt_project.target_path).wait()
+    """`dbt parse`, so the asset graph reflects the models on disk. In a subprocess: it runs when
+    the definitions are loaded, in whatever process loads them."""
+    subprocess.run([DBT_EXECUTABLE, "parse", "--quiet", *PROJECT_ARGS, "--target-path", str(dbt_project.target_path)],
+                   check=True)
 
 
 def manifest_is_stale() -> bool:
@@ -107,8 +93,7 @@ def _record_fingerprint(warehouse: WarehouseResource, fingerprint: str) -> None:
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project,
             dagster_dbt_translator=ClaimhouseTranslator())
-def claimhouse_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource,
-                          warehouse: WarehouseResource):
+def claimhouse_dbt_models(context: AssetExecutionContext, warehouse: WarehouseResource):
     """`dbt build` into the working warehouse: models, then their tests as checks."""
     os.environ.update(warehouse.settings.dbt_env())
     fingerprint = models_fingerprint()
@@ -120,23 +105,26 @@ def claimhouse_dbt_models(context: AssetExecutionContext, dbt: DbtCliResource,
         args.append("--full-refresh")
     if built is not None and built != fingerprint:
         context.log.info("dbt models changed since the last build: rebuilding incremental models in full")
+    # what this step materialises: every model, or the subset picked in the UI
+    params = get_updated_cli_invocation_params_for_context(
+        context=context, manifest=dbt_project.manifest_path, dagster_dbt_translator=ClaimhouseTranslator())
+    args += params.selection_args
+    if params.indirect_selection:
+        args += ["--indirect-selection", params.indirect_selection]
     # One target folder per warehouse, kept between runs: dbt then re-parses only the files that
     # changed (its partial parsing) instead of the whole project on every run.
     target_path = Path(warehouse.working_db).parent / "dbt_target"
-    invocation = dbt.cli(args, context=context, raise_on_error=False, target_path=target_path)
-    try:
-        for event in invocation.stream():
-            yield event
-            if isinstance(event, Output):
+    args += [*PROJECT_ARGS, "--target-path", str(target_path), "--log-path", str(target_path)]
+    results = []
+    for result in run_dbt(args):
+        results.append(result)
+        event = DbtCoreCliEventMessage(raw_event=result, event_history_metadata={})
+        for dagster_event in event.to_default_asset_events(
+                manifest=params.manifest, dagster_dbt_translator=params.dagster_dbt_translator,
+                context=context, target_path=target_path, project=dbt_project):
+            yield dagster_event
+            if isinstance(dagster_event, Output):
                 pause_point("dbt")
-    except BaseException:
-        # a step that fails while dbt runs (a dbt node unknown to this process's manifest, say)
-        # must not leave dbt writing on: it would hold the warehouse's lock after the run ends
-        if invocation.process.poll() is None:
-            invocation.process.terminate()
-            invocation.process.wait(timeout=60)
-        raise
-    if invocation.is_successful():
-        _record_fingerprint(warehouse, fingerprint)
-    else:
-        raise invocation.get_error()
+    if failed := failed_nodes(results):
+        raise Failure(f"dbt build: {len(failed)} node(s) failed: {', '.join(failed)}")
+    _record_fingerprint(warehouse, fingerprint)

@@ -170,7 +170,7 @@ def is_lock_conflict(error: BaseException) -> bool:
 @contextmanager
 def retry_when_locked() -> Iterator[None]:
     """Turn DuckDB's 'Could not set lock' (another process has the file open for writing: an
-    analyst's read-write session, a dbt process orphaned by a killed run) into a Dagster retry
+    analyst's read-write session, another tool writing to it) into a Dagster retry
     of the step after a pause, instead of a failed run. Other errors pass through unchanged."""
     from dagster import RetryRequested
 
@@ -186,8 +186,8 @@ def retry_when_locked() -> Iterator[None]:
 @contextmanager
 def working_connection_when_free(path: Path, timeout: float = 120.0,
                                  poll_seconds: float = 1.0) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The working database, waiting while another process (a dbt child orphaned by a failed
-    step, an analyst's read-write session) still holds its file lock."""
+    """The working database, waiting while another process (an analyst's read-write
+    session, another tool writing to it) still holds its file lock."""
     from orchestration.warehouse.connection import working_connection
 
     deadline = time.monotonic() + timeout
