@@ -32,7 +32,8 @@ PROJECT_ARGS = ["--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir", str(DBT
 def prepare_manifest() -> None:
     """`dbt parse`, so the asset graph reflects the models on disk. In a subprocess: it runs when
     the definitions are loaded, in whatever process loads them."""
-    subprocess.run([DBT_EXECUTABLE, "parse", "--quiet", *PROJECT_ARGS, "--target-path", str(dbt_project.target_path)],
+    target = str(dbt_project.target_path)
+    subprocess.run([DBT_EXECUTABLE, "parse", "--quiet", *PROJECT_ARGS, "--target-path", target, "--log-path", target],
                    check=True)
 
 
