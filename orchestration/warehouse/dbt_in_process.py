@@ -11,6 +11,10 @@ full output pipe.
 dbt-duckdb keeps its database open at class level after a command; it is closed here after every
 command, since this process opens the same file again with the warehouse's own settings, which
 DuckDB refuses while a connection with other settings is open.
+
+dbt cannot be stopped from another thread: a step that fails or is cancelled while dbt runs ends
+when dbt has finished (a subprocess was terminated instead). A killed process takes dbt with it;
+every model is its own transaction, so the next run finds the database consistent.
 """
 from __future__ import annotations
 
