@@ -23,6 +23,10 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+from dbt.cli.main import dbtRunner
+from dbt_common.events.functions import msg_to_dict
+
 RESULT_EVENTS = frozenset({"LogModelResult", "LogTestResult", "LogSeedResult", "LogSnapshotResult"})
 FAILED_STATUSES = frozenset({"error", "fail", "runtime error"})
 # About what a pipe's buffer holds of dbt's JSON log lines
@@ -52,13 +56,9 @@ def run_dbt(args: Sequence[str]) -> Iterator[dict[str, Any]]:
 
     def on_event(message) -> None:
         if message.info.name in RESULT_EVENTS:
-            from dbt_common.events.functions import msg_to_dict
-
             results.put(msg_to_dict(message))
 
     def invoke() -> None:
-        from dbt.cli.main import dbtRunner
-
         try:
             outcome["result"] = dbtRunner(callbacks=[on_event]).invoke(list(args))
         except BaseException as error:  # surfaced in the caller's thread
@@ -87,12 +87,10 @@ def run_dbt(args: Sequence[str]) -> Iterator[dict[str, Any]]:
         raise outcome["error"]
     result = outcome["result"]
     if not result.success and result.exception is not None:
-        raise DbtCommandError(f"dbt {' '.join(args[:1])} could not run: {result.exception}") from result.exception
+        raise DbtCommandError(f"dbt {args[0]} could not run: {result.exception}") from result.exception
 
 
 def _close_dbt_duckdb() -> None:
-    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
-
     with DuckDBConnectionManager._LOCK:
         if DuckDBConnectionManager._ENV is not None:
             DuckDBConnectionManager._ENV.close()
